@@ -61,7 +61,8 @@ public final class MersenneTwister {
 	}
 
 	/**
-	 * Torch's {@code CPUGeneratorImpl::random64()}: two outputs, the first as the high word.
+	 * Torch's {@code CPUGeneratorImpl::random64()}: two outputs, the first as the high
+	 * word.
 	 * @return the 64 bits, to be read as unsigned
 	 */
 	public long nextLong() {

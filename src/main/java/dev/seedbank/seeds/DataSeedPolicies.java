@@ -24,8 +24,8 @@ public final class DataSeedPolicies {
 			case HYBRID -> (request.dataSeed() != null)
 					? new DataSeedDecision(request.dataSeed(), "HYBRID: the explicit data seed")
 					: new DataSeedDecision(request.globalSeed(), "HYBRID: no data seed given, so the global seed");
-			case FRAMEWORK_DEFAULT -> new DataSeedDecision(BigInteger.ZERO,
-					"FRAMEWORK_DEFAULT: the sampler's default seed 0");
+			case FRAMEWORK_DEFAULT ->
+				new DataSeedDecision(BigInteger.ZERO, "FRAMEWORK_DEFAULT: the sampler's default seed 0");
 		};
 	}
 

@@ -2,12 +2,15 @@ package dev.seedbank.seeds;
 
 import java.util.Locale;
 
-/** The training frameworks whose seeding seedbank knows; JSON spells them in lower case. */
+/**
+ * The training frameworks whose seeding seedbank knows; JSON spells them in lower case.
+ */
 public enum Framework {
 
 	TORCH, COMPOSER, ACCELERATE, LIGHTNING;
 
-	/** @return the name used on the wire and in the database, e.g. {@code composer} */
+	/**
+	 * @return the name used on the wire and in the database, e.g. {@code composer} */
 	public String wireName() {
 		return name().toLowerCase(Locale.ROOT);
 	}

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 
 /**
  * The seeding-relevant facts of an experiment, as the launcher declared them.
+ *
  * @param framework the training framework
  * @param frameworkVersion its version, e.g. {@code 0.28.0}
  * @param torchVersion torch's version

@@ -5,13 +5,17 @@ package dev.seedbank.seeds;
  */
 public class SeedRuleException extends RuntimeException {
 
-	/** Whether the request is malformed or well-formed but impossible for the framework. */
+	/**
+	 * Whether the request is malformed or well-formed but impossible for the framework.
+	 */
 	public enum Kind {
 
 		/** A malformed declaration: HTTP 400. */
 		INVALID,
 
-		/** Well-formed, but the named framework version would fail or ignore it: HTTP 422. */
+		/**
+		 * Well-formed, but the named framework version would fail or ignore it: HTTP 422.
+		 */
 		UNSATISFIABLE
 
 	}
