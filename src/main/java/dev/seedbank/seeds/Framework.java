@@ -10,7 +10,8 @@ public enum Framework {
 	TORCH, COMPOSER, ACCELERATE, LIGHTNING;
 
 	/**
-	 * @return the name used on the wire and in the database, e.g. {@code composer} */
+	 * @return the name used on the wire and in the database, e.g. {@code composer}
+	 */
 	public String wireName() {
 		return name().toLowerCase(Locale.ROOT);
 	}
