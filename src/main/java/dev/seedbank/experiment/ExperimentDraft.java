@@ -1,0 +1,31 @@
+package dev.seedbank.experiment;
+
+import java.math.BigInteger;
+import java.util.Map;
+
+import dev.seedbank.seeds.DataSeedPolicy;
+import dev.seedbank.seeds.Framework;
+
+/**
+ * A validated request to record a new experiment.
+ *
+ * @param name unique name
+ * @param description free text, may be {@code null}
+ * @param framework training framework
+ * @param frameworkVersion its version
+ * @param torchVersion torch's version
+ * @param globalSeed the run's global seed
+ * @param dataSeed the explicit data seed, or {@code null}
+ * @param dataSeedPolicy how the data seed was chosen
+ * @param deviceSpecific accelerate's {@code set_seed(device_specific=...)}
+ * @param datasetSize samples in the dataset
+ * @param worldSize number of ranks
+ * @param shuffle the sampler's {@code shuffle}
+ * @param dropLast the sampler's {@code drop_last}
+ * @param tags free key-value labels
+ */
+public record ExperimentDraft(String name, String description, Framework framework, String frameworkVersion,
+		String torchVersion, BigInteger globalSeed, BigInteger dataSeed, DataSeedPolicy dataSeedPolicy,
+		boolean deviceSpecific, long datasetSize, int worldSize, boolean shuffle, boolean dropLast,
+		Map<String, String> tags) {
+}

@@ -1,0 +1,198 @@
+package dev.seedbank.experiment;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import dev.seedbank.seeds.DataSeedDecision;
+import dev.seedbank.seeds.DataSeedPolicies;
+import dev.seedbank.seeds.SeedRequest;
+import dev.seedbank.web.ApiException;
+import dev.seedbank.web.ProblemType;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Creates, reads, searches and amends experiment records. Replay-defining fields are
+ * written once; only description, tags and status ever change, and only against the
+ * version the caller last saw.
+ */
+@Service
+public class ExperimentService {
+
+	private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
+
+	private final ExperimentRepository experiments;
+
+	private final IdempotencyRepository idempotencyKeys;
+
+	private final TransactionTemplate transactions;
+
+	ExperimentService(ExperimentRepository experiments, IdempotencyRepository idempotencyKeys,
+			TransactionTemplate transactions) {
+		this.experiments = experiments;
+		this.idempotencyKeys = idempotencyKeys;
+		this.transactions = transactions;
+	}
+
+	/**
+	 * Records a new experiment, or replays the first response for a repeated idempotency
+	 * key.
+	 * @param draft the validated request
+	 * @param createdBy the caller's name
+	 * @param idempotency the key and the request's digest, or {@code null}
+	 * @param render how the web layer renders the created record, stored for replays
+	 * @return the outcome
+	 */
+	public CreateOutcome create(ExperimentDraft draft, String createdBy, IdempotencyToken idempotency,
+			Function<ExperimentSnapshot, String> render) {
+		DataSeedDecision decision = DataSeedPolicies.decide(
+				new SeedRequest(draft.framework(), draft.frameworkVersion(), draft.torchVersion(), draft.globalSeed(),
+						draft.dataSeed(), draft.dataSeedPolicy(), draft.worldSize(), draft.deviceSpecific()));
+		if (idempotency != null) {
+			CreateOutcome replay = this.transactions.execute((status) -> replay(idempotency));
+			if (replay != null) {
+				return replay;
+			}
+		}
+		if (this.experiments.existsByName(draft.name())) {
+			throw nameTaken(draft.name());
+		}
+		try {
+			return this.transactions.execute((status) -> {
+				Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+				Experiment experiment = new Experiment(UUID.randomUUID(), draft, decision.effectiveDataSeed(),
+						decision.explanation(), now, createdBy);
+				ExperimentSnapshot created = this.experiments.saveAndFlush(experiment).snapshot();
+				String body = render.apply(created);
+				if (idempotency != null) {
+					this.idempotencyKeys.saveAndFlush(new IdempotencyRecord(idempotency.key(),
+							idempotency.requestSha256(), created.id(), body, now));
+				}
+				return new CreateOutcome(created, body, false);
+			});
+		}
+		catch (DataIntegrityViolationException ex) {
+			// A concurrent create won the race: replay it if it carried our key, else the
+			// name is taken.
+			if (idempotency != null) {
+				CreateOutcome replay = this.transactions.execute((status) -> replay(idempotency));
+				if (replay != null) {
+					return replay;
+				}
+			}
+			if (this.experiments.existsByName(draft.name())) {
+				throw nameTaken(draft.name());
+			}
+			throw ex;
+		}
+	}
+
+	private CreateOutcome replay(IdempotencyToken idempotency) {
+		return this.idempotencyKeys.findById(idempotency.key()).map((first) -> {
+			if (!first.requestSha256().equals(idempotency.requestSha256())) {
+				throw new ApiException(ProblemType.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '" + idempotency.key()
+						+ "' was first used with a different request body; use a new key for a new request");
+			}
+			ExperimentSnapshot current = get(first.experimentId());
+			return new CreateOutcome(current, first.responseBody(), true);
+		}).orElse(null);
+	}
+
+	/**
+	 * @param id the record's id
+	 * @return the record
+	 * @throws ApiException 404 when there is none
+	 */
+	public ExperimentSnapshot get(UUID id) {
+		return this.experiments.findById(id)
+			.map(Experiment::snapshot)
+			.orElseThrow(() -> new ApiException(ProblemType.NOT_FOUND, "No experiment with id " + id));
+	}
+
+	/**
+	 * @param query the criteria
+	 * @param page zero-based page
+	 * @param size page size
+	 * @return matching records, newest first
+	 */
+	public Page<ExperimentSnapshot> search(ExperimentQuery query, int page, int size) {
+		return this.experiments
+			.findAll(ExperimentSpecifications.matching(query), PageRequest.of(page, size, NEWEST_FIRST))
+			.map(Experiment::snapshot);
+	}
+
+	/**
+	 * Applies changes to the mutable fields.
+	 * @param id the record's id
+	 * @param expectedVersion the version the caller's {@code If-Match} names
+	 * @param changes what to change
+	 * @return the record after the change
+	 */
+	public ExperimentSnapshot amend(UUID id, long expectedVersion, ExperimentChanges changes) {
+		return this.transactions.execute((status) -> {
+			Experiment experiment = this.experiments.findById(id)
+				.orElseThrow(() -> new ApiException(ProblemType.NOT_FOUND, "No experiment with id " + id));
+			if (experiment.version() != expectedVersion) {
+				throw new ApiException(ProblemType.PRECONDITION_FAILED, "If-Match names version " + expectedVersion
+						+ " but the experiment is at version " + experiment.version() + "; read it again");
+			}
+			Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+			if (changes.descriptionSet()) {
+				experiment.describe(changes.description(), now);
+			}
+			if (changes.tags() != null) {
+				experiment.retag(changes.tags(), now);
+			}
+			if (changes.status() != null) {
+				experiment.changeStatus(changes.status(), now);
+			}
+			return this.experiments.saveAndFlush(experiment).snapshot();
+		});
+	}
+
+	private static ApiException nameTaken(String name) {
+		return new ApiException(ProblemType.NAME_TAKEN, "An experiment named '" + name
+				+ "' already exists; experiment names are unique, so choose another name");
+	}
+
+	/**
+	 * An idempotency key with the digest of the request it came with.
+	 *
+	 * @param key the client's key
+	 * @param requestSha256 digest of the canonical request
+	 */
+	public record IdempotencyToken(String key, String requestSha256) {
+	}
+
+	/**
+	 * The result of a create.
+	 *
+	 * @param experiment the record
+	 * @param body the rendered first response
+	 * @param replayed whether this repeats an earlier create
+	 */
+	public record CreateOutcome(ExperimentSnapshot experiment, String body, boolean replayed) {
+	}
+
+	/**
+	 * Changes to the mutable fields; {@code null} means unchanged (description has a flag
+	 * because {@code null} clears it).
+	 *
+	 * @param descriptionSet whether to change the description
+	 * @param description the new description
+	 * @param tags the new tags, replacing all
+	 * @param status the new status
+	 */
+	public record ExperimentChanges(boolean descriptionSet, String description, Map<String, String> tags,
+			ExperimentStatus status) {
+	}
+
+}

@@ -1,0 +1,51 @@
+package dev.seedbank.experiment;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.seedbank.seeds.DataSeedPolicy;
+import dev.seedbank.seeds.Framework;
+
+/**
+ * An immutable copy of an experiment record: what other features (index orders,
+ * manifests) and the web layer read, so the entity never leaves this package.
+ *
+ * @param id the record's id
+ * @param name unique name
+ * @param description free text, may be {@code null}
+ * @param framework framework wire name, e.g. {@code composer}
+ * @param frameworkVersion the framework's version
+ * @param torchVersion torch's version
+ * @param globalSeed the run's global seed
+ * @param dataSeed the explicit data seed, or {@code null}
+ * @param dataSeedPolicy how the data seed was chosen
+ * @param effectiveDataSeed the seed the sampler really uses
+ * @param effectiveDataSeedReason why, in words
+ * @param deviceSpecific accelerate's {@code device_specific}
+ * @param datasetSize samples in the dataset
+ * @param worldSize number of ranks
+ * @param shuffle the sampler's {@code shuffle}
+ * @param dropLast the sampler's {@code drop_last}
+ * @param tags labels
+ * @param status active or archived
+ * @param createdAt creation time
+ * @param createdBy who created it
+ * @param updatedAt last change of a mutable field
+ * @param version optimistic-lock version, the ETag
+ */
+public record ExperimentSnapshot(UUID id, String name, String description, String framework, String frameworkVersion,
+		String torchVersion, BigInteger globalSeed, BigInteger dataSeed, DataSeedPolicy dataSeedPolicy,
+		BigInteger effectiveDataSeed, String effectiveDataSeedReason, boolean deviceSpecific, long datasetSize,
+		int worldSize, boolean shuffle, boolean dropLast, Map<String, String> tags, ExperimentStatus status,
+		Instant createdAt, String createdBy, Instant updatedAt, long version) {
+
+	/**
+	 * @return the framework as the seeds engine knows it
+	 */
+	public Framework frameworkKind() {
+		return Framework.fromWireName(this.framework);
+	}
+
+}

@@ -1,0 +1,8 @@
+package dev.seedbank.experiment;
+
+/** Records are archived, never deleted. */
+public enum ExperimentStatus {
+
+	ACTIVE, ARCHIVED
+
+}

@@ -1,0 +1,191 @@
+package dev.seedbank.experiment.web;
+
+import java.net.URI;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import dev.seedbank.experiment.ExperimentDraft;
+import dev.seedbank.experiment.ExperimentQuery;
+import dev.seedbank.experiment.ExperimentService;
+import dev.seedbank.experiment.ExperimentService.CreateOutcome;
+import dev.seedbank.experiment.ExperimentService.IdempotencyToken;
+import dev.seedbank.experiment.ExperimentSnapshot;
+import dev.seedbank.experiment.ExperimentStatus;
+import dev.seedbank.seeds.Framework;
+import dev.seedbank.web.ApiException;
+import dev.seedbank.web.Digests;
+import dev.seedbank.web.ETags;
+import dev.seedbank.web.ProblemType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.data.domain.Page;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Validated
+@RequestMapping(path = "/api/v1/experiments", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Experiments", description = "Experiment records: how a run was seeded, stored so it can be replayed")
+class ExperimentController {
+
+	private final ExperimentService experiments;
+
+	private final JsonMapper json;
+
+	private final ExperimentSettings settings;
+
+	ExperimentController(ExperimentService experiments, JsonMapper json, ExperimentSettings settings) {
+		this.experiments = experiments;
+		this.json = json;
+		this.settings = settings;
+	}
+
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Record an experiment",
+			description = "Stores the run's seeds and sampler settings. Replay-defining fields never change afterwards. "
+					+ "With an Idempotency-Key, a retried create with the same body returns the first response; "
+					+ "the same key with another body is a 422.")
+	ResponseEntity<String> create(@Valid @RequestBody CreateExperimentRequest request, @Parameter(
+			description = "Makes a retried create safe: same key and body replays the first response") @RequestHeader(
+					name = "Idempotency-Key", required = false) @Size(min = 1, max = 200) String idempotencyKey,
+			Principal principal) {
+		ExperimentDraft draft = draft(request);
+		IdempotencyToken token = (idempotencyKey != null) ? new IdempotencyToken(idempotencyKey,
+				Digests.sha256Hex(this.json.writeValueAsBytes(canonical(request)))) : null;
+		CreateOutcome outcome = this.experiments.create(draft, (principal != null) ? principal.getName() : "anonymous",
+				token, (created) -> this.json.writeValueAsString(ExperimentResponse.of(created)));
+		ExperimentSnapshot created = outcome.experiment();
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.CREATED)
+			.location(URI.create("/api/v1/experiments/" + created.id()))
+			.eTag(ETags.of(created.version()))
+			.contentType(MediaType.APPLICATION_JSON);
+		if (outcome.replayed()) {
+			response.header("Idempotent-Replayed", "true");
+		}
+		return response.body(outcome.body());
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "Read one experiment", description = "Answers 304 when If-None-Match names the current ETag.")
+	ResponseEntity<ExperimentResponse> get(@PathVariable UUID id,
+			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+		ExperimentSnapshot experiment = this.experiments.get(id);
+		String etag = ETags.of(experiment.version());
+		if (ETags.matches(ifNoneMatch, etag)) {
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
+		}
+		return ResponseEntity.ok().eTag(etag).body(ExperimentResponse.of(experiment));
+	}
+
+	@GetMapping
+	@Operation(summary = "Search experiments",
+			description = "Every given criterion must hold; several tag=k:v are AND-ed. Newest first.")
+	ExperimentPage search(@Parameter(description = "Exact name") @RequestParam(required = false) String name,
+			@Parameter(description = "Names starting with this") @RequestParam(required = false) String namePrefix,
+			@Parameter(description = "torch, composer, accelerate or lightning") @RequestParam(
+					required = false) String framework,
+			@Parameter(description = "key:value, repeatable; all must match",
+					example = "team:vision") @RequestParam(name = "tag", required = false) java.util.List<String> tags,
+			@Parameter(description = "ACTIVE or ARCHIVED") @RequestParam(required = false) ExperimentStatus status,
+			@Parameter(description = "Created at or after (ISO-8601)") @RequestParam(
+					required = false) Instant createdAfter,
+			@Parameter(description = "Created before (ISO-8601)") @RequestParam(required = false) Instant createdBefore,
+			@Parameter(description = "Zero-based page") @RequestParam(defaultValue = "0") @Min(0) int page,
+			@Parameter(description = "Page size, at most 500") @RequestParam(
+					defaultValue = "20") @Min(1) @Max(500) int size) {
+		if (framework != null) {
+			framework(framework);
+		}
+		ExperimentQuery query = new ExperimentQuery(name, namePrefix, framework, tagFilter(tags), status, createdAfter,
+				createdBefore);
+		Page<ExperimentSnapshot> found = this.experiments.search(query, page, size);
+		return new ExperimentPage(found.map(ExperimentResponse::of).getContent(), page, size, found.getTotalElements(),
+				found.getTotalPages());
+	}
+
+	@PatchMapping(path = "/{id}", consumes = { MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json" })
+	@Operation(summary = "Change description, tags or status",
+			description = "Needs If-Match with the current ETag (428 without, 412 when stale). Any other field "
+					+ "with a different value is a 409: replay-defining fields never change.")
+	ResponseEntity<ExperimentResponse> amend(@PathVariable UUID id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @RequestBody JsonNode patch) {
+		if (ifMatch == null || ifMatch.isBlank()) {
+			throw new ApiException(ProblemType.PRECONDITION_REQUIRED,
+					"PATCH needs an If-Match header with the experiment's current ETag; GET the experiment to read it");
+		}
+		long expectedVersion = ETags.version(ifMatch);
+		ExperimentSnapshot current = this.experiments.get(id);
+		JsonNode currentJson = this.json.valueToTree(ExperimentResponse.of(current));
+		ExperimentSnapshot amended = this.experiments.amend(id, expectedVersion,
+				ExperimentPatch.read(patch, currentJson));
+		return ResponseEntity.ok().eTag(ETags.of(amended.version())).body(ExperimentResponse.of(amended));
+	}
+
+	private ExperimentDraft draft(CreateExperimentRequest request) {
+		SamplerSettings sampler = request.sampler();
+		if (sampler.datasetSize() > this.settings.maxDatasetSize()) {
+			throw ApiException.invalid("sampler.datasetSize", "must be at most " + this.settings.maxDatasetSize()
+					+ " (the configured seedbank.experiments.max-dataset-size)");
+		}
+		return new ExperimentDraft(request.name(), request.description(), framework(request.framework()),
+				request.frameworkVersion(), request.torchVersion(), request.globalSeed(), request.dataSeed(),
+				request.dataSeedPolicy(), Boolean.TRUE.equals(request.deviceSpecific()), sampler.datasetSize(),
+				sampler.worldSize(), sampler.shuffleOrDefault(), sampler.dropLastOrDefault(),
+				(request.tags() != null) ? request.tags() : Map.of());
+	}
+
+	private static Framework framework(String name) {
+		try {
+			return Framework.fromWireName(name);
+		}
+		catch (IllegalArgumentException ex) {
+			throw ApiException.invalid("framework", "must be one of torch, composer, accelerate, lightning");
+		}
+	}
+
+	/** The request with sorted tags, so the digest does not depend on key order. */
+	private static CreateExperimentRequest canonical(CreateExperimentRequest r) {
+		Map<String, String> tags = (r.tags() != null) ? new TreeMap<>(r.tags()) : null;
+		return new CreateExperimentRequest(r.name(), r.description(), r.framework(), r.frameworkVersion(),
+				r.torchVersion(), r.globalSeed(), r.dataSeed(), r.dataSeedPolicy(), r.deviceSpecific(), r.sampler(),
+				tags);
+	}
+
+	private static Map<String, String> tagFilter(java.util.List<String> tags) {
+		Map<String, String> filter = new TreeMap<>();
+		if (tags != null) {
+			for (String tag : tags) {
+				int colon = tag.indexOf(':');
+				if (colon <= 0) {
+					throw ApiException.invalid("tag", "'" + tag + "' must be key:value");
+				}
+				filter.put(tag.substring(0, colon), tag.substring(colon + 1));
+			}
+		}
+		return filter;
+	}
+
+}

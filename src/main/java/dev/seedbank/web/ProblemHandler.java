@@ -1,0 +1,217 @@
+package dev.seedbank.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import dev.seedbank.seeds.SeedRuleException;
+import jakarta.validation.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every exception into an RFC 9457 problem. Spring MVC's own errors (404, 405, 406,
+ * 415, missing parameters) come through {@link ResponseEntityExceptionHandler} and get a
+ * seedbank {@code type}; nothing ever carries a stack trace.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+	/** Seconds a client should wait before retrying while the database is away. */
+	private static final String RETRY_AFTER_SECONDS = "5";
+
+	@ExceptionHandler(ApiException.class)
+	ResponseEntity<ProblemDetail> api(ApiException ex) {
+		return Problems.response(Problems.of(ex.type(), ex.getMessage(), ex.errors()));
+	}
+
+	@ExceptionHandler(SeedRuleException.class)
+	ResponseEntity<ProblemDetail> seedRule(SeedRuleException ex) {
+		ProblemType type = (ex.kind() == SeedRuleException.Kind.INVALID) ? ProblemType.VALIDATION
+				: ProblemType.SEED_RULE;
+		return Problems.response(
+				Problems.of(type, ex.getMessage(), List.of(new ApiException.FieldError(ex.field(), ex.getMessage()))));
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
+		String expected = (ex.getRequiredType() != null) ? ex.getRequiredType().getSimpleName() : "another type";
+		return invalid(ex.getName(), "'" + ex.getValue() + "' is not a valid " + expected);
+	}
+
+	@ExceptionHandler(ConstraintViolationException.class)
+	ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException ex) {
+		List<ApiException.FieldError> errors = ex.getConstraintViolations()
+			.stream()
+			.map((violation) -> new ApiException.FieldError(lastNode(violation.getPropertyPath().toString()),
+					violation.getMessage()))
+			.toList();
+		return validation(errors);
+	}
+
+	@ExceptionHandler(OptimisticLockingFailureException.class)
+	ResponseEntity<ProblemDetail> optimisticLock(OptimisticLockingFailureException ex) {
+		return Problems.response(Problems.of(ProblemType.PRECONDITION_FAILED,
+				"The experiment changed while this request was applied; read it again and retry with the new ETag"));
+	}
+
+	@ExceptionHandler({ CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
+			DataAccessResourceFailureException.class, QueryTimeoutException.class, TransientDataAccessException.class })
+	ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex) {
+		log.warn("Database unavailable: {}", ex.getClass().getSimpleName());
+		ProblemDetail problem = Problems.of(ProblemType.UNAVAILABLE,
+				"The database is unavailable; retry after " + RETRY_AFTER_SECONDS + " seconds");
+		return ResponseEntity.status(problem.getStatus())
+			.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+			.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		log.error("Unexpected error", ex);
+		return Problems.response(Problems.of(ProblemType.INTERNAL, "An unexpected error occurred"));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<ApiException.FieldError> errors = new ArrayList<>();
+		ex.getBindingResult()
+			.getFieldErrors()
+			.forEach((error) -> errors.add(new ApiException.FieldError(error.getField(), error.getDefaultMessage())));
+		ex.getBindingResult()
+			.getGlobalErrors()
+			.forEach((error) -> errors
+				.add(new ApiException.FieldError(error.getObjectName(), error.getDefaultMessage())));
+		return asObject(validation(errors));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<ApiException.FieldError> errors = new ArrayList<>();
+		ex.getParameterValidationResults().forEach((result) -> {
+			String name = result.getMethodParameter().getParameterName();
+			result.getResolvableErrors()
+				.forEach((error) -> errors.add(new ApiException.FieldError(name, error.getDefaultMessage())));
+		});
+		return asObject(validation(errors));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		Throwable cause = ex.getCause();
+		if (cause instanceof UnrecognizedPropertyException unknown) {
+			String field = path(unknown);
+			return asObject(validation(List.of(new ApiException.FieldError(field,
+					"unknown field '" + unknown.getPropertyName() + "'; check its spelling against the API"))));
+		}
+		if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+			String expected = (mismatch.getTargetType() != null) ? describe(mismatch.getTargetType()) : "another type";
+			return asObject(validation(List.of(new ApiException.FieldError(path(mismatch), "must be " + expected))));
+		}
+		if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+			return asObject(validation(List.of(new ApiException.FieldError(path(jackson), "has an invalid value"))));
+		}
+		String detail = (cause instanceof StreamReadException) ? "The body is not valid JSON"
+				: "The request body is missing or unreadable";
+		return asObject(Problems.response(Problems.of(ProblemType.MALFORMED_BODY, detail)));
+	}
+
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+			WebRequest request) {
+		if (body instanceof ProblemDetail problem && problem.getType().toString().equals("about:blank")) {
+			problem.setType(typeFor(statusCode).uri());
+		}
+		return super.createResponseEntity(body, headers, statusCode, request);
+	}
+
+	private static ProblemType typeFor(HttpStatusCode status) {
+		for (ProblemType type : ProblemType.values()) {
+			if (type.status().value() == status.value()) {
+				return type;
+			}
+		}
+		return status.is4xxClientError() ? ProblemType.VALIDATION : ProblemType.INTERNAL;
+	}
+
+	private static ResponseEntity<ProblemDetail> invalid(String field, String message) {
+		return validation(List.of(new ApiException.FieldError(field, message)));
+	}
+
+	private static ResponseEntity<ProblemDetail> validation(List<ApiException.FieldError> errors) {
+		String detail = errors.stream()
+			.map((error) -> error.field() + ": " + error.message())
+			.collect(Collectors.joining("; "));
+		return Problems.response(Problems.of(ProblemType.VALIDATION, detail, errors));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static ResponseEntity<Object> asObject(ResponseEntity<ProblemDetail> response) {
+		return (ResponseEntity<Object>) (ResponseEntity<?>) response;
+	}
+
+	private static String path(JacksonException ex) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.isEmpty() ? "body" : path.toString();
+	}
+
+	private static String describe(Class<?> type) {
+		if (type == java.math.BigInteger.class || type == Long.class || type == long.class || type == Integer.class
+				|| type == int.class) {
+			return "an integer";
+		}
+		if (type == Boolean.class || type == boolean.class) {
+			return "true or false";
+		}
+		if (type.isEnum()) {
+			return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+		}
+		if (type == String.class) {
+			return "a string";
+		}
+		return "a valid " + type.getSimpleName();
+	}
+
+	private static String lastNode(String propertyPath) {
+		int dot = propertyPath.lastIndexOf('.');
+		return (dot >= 0) ? propertyPath.substring(dot + 1) : propertyPath;
+	}
+
+}
