@@ -1,0 +1,69 @@
+package dev.seedbank;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import dev.seedbank.TestHttp.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Boots the application exactly as {@code ./mvnw spring-boot:run} does with no settings
+ * (embedded H2 in PostgreSQL mode, same Flyway migrations), only with its data directory
+ * moved to a temporary folder.
+ */
+class EmbeddedDefaultTests {
+
+	static Path dataDir;
+
+	static ConfigurableApplicationContext context;
+
+	static TestHttp http;
+
+	@BeforeAll
+	static void start() throws Exception {
+		dataDir = Files.createTempDirectory("seedbank-embedded");
+		context = new SpringApplicationBuilder(SeedbankApplication.class).run("--spring.profiles.active=default",
+				"--server.port=0", "--seedbank.data-dir=" + dataDir);
+		http = new TestHttp(((WebServerApplicationContext) context).getWebServer().getPort());
+	}
+
+	@AfterAll
+	static void stop() {
+		context.close();
+		FileSystemUtils.deleteRecursively(dataDir.toFile());
+	}
+
+	@Test
+	void runsOnEmbeddedH2WithTheSameMigrations() {
+		String url = context.getEnvironment().getProperty("spring.datasource.url");
+		assertThat(url).startsWith("jdbc:h2:file:" + dataDir).contains("MODE=PostgreSQL");
+		Response created = http.post("/api/v1/experiments", """
+				{"name": "embedded", "framework": "composer", "frameworkVersion": "0.28.0", "torchVersion": "2.5.1",
+				 "globalSeed": 18446744073709551615, "dataSeed": -9223372036854775808, "dataSeedPolicy": "HYBRID",
+				 "sampler": {"datasetSize": 1281167, "worldSize": 64}}
+				""");
+		assertThat(created.status()).as(created.text()).isEqualTo(201);
+		Response read = http.get(created.header("Location"));
+		assertThat(read.text()).contains("\"globalSeed\":18446744073709551615")
+			.contains("\"dataSeed\":-9223372036854775808");
+		assertThat(dataDir.resolve("seedbank.mv.db")).exists();
+	}
+
+	@Test
+	void healthProbesAndSwaggerUiAreUp() {
+		assertThat(http.get("/actuator/health/liveness").status()).isEqualTo(200);
+		assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);
+		assertThat(http.get("/v3/api-docs").status()).isEqualTo(200);
+		assertThat(http.get("/swagger-ui/index.html").status()).isEqualTo(200);
+	}
+
+}
