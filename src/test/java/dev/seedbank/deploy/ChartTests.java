@@ -1,11 +1,17 @@
 package dev.seedbank.deploy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -162,6 +168,17 @@ class ChartTests {
 			.at("spec.template.metadata");
 		assertThat(metadata.map("annotations")).containsEntry("team", "ml").containsKey("checksum/config");
 		assertThat(metadata.map("labels")).containsEntry("tier", "backend");
+	}
+
+	@Test
+	void readmeValuesExampleRenders(@TempDir Path directory) throws IOException {
+		Matcher example = Pattern.compile("A values file.*?```yaml\\n(.*?)```", Pattern.DOTALL)
+			.matcher(Files.readString(Path.of("README.md")));
+		assertThat(example.find()).as("the values example in README.md").isTrue();
+		Path values = Files.writeString(directory.resolve("values.yaml"), example.group(1));
+		RenderedChart chart = RenderedChart.render((helm) -> helm.withValuesFile(values));
+		assertThat(chart.kinds()).contains("Deployment", "Ingress", "PodDisruptionBudget");
+		assertThat(chart.one("ConfigMap").string("data.SPRING_DATASOURCE_URL")).startsWith("jdbc:postgresql://");
 	}
 
 	private static String checksum(RenderedChart chart) {
