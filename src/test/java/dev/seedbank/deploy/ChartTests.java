@@ -31,6 +31,20 @@ class ChartTests {
 	}
 
 	@Test
+	void lintsCleanWithEveryOptionalObjectEnabled(@TempDir Path copy) throws IOException {
+		RenderedChart.copyChart(copy);
+		Path values = copy.resolve("values.yaml");
+		String everything = Files.readString(values)
+			.replace("enabled: false", "enabled: true")
+			.replace("replicaCount: 1", "replicaCount: 3");
+		assertThat(everything).doesNotContain("enabled: false");
+		Files.writeString(values, everything);
+		LintResult lint = new Helm(copy).lint().strict().call();
+		assertThat(lint.isFailed()).as("%s", lint.getMessages()).isFalse();
+		assertThat(lint.getMessages()).noneMatch((message) -> message.contains("[WARNING]"));
+	}
+
+	@Test
 	void defaultsRenderOneReplicaWithoutTheOptionalObjects() {
 		RenderedChart chart = RenderedChart.withDefaults();
 		assertThat(chart.kinds()).containsExactlyInAnyOrder("ServiceAccount", "ConfigMap", "Service", "Deployment");

@@ -3,7 +3,6 @@ package dev.seedbank.deploy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
@@ -61,7 +60,7 @@ class ChartValuesSchemaTests {
 
 	@Test
 	void lintRefusesAPasswordInValuesYaml(@TempDir Path copy) throws IOException {
-		copyChart(copy);
+		RenderedChart.copyChart(copy);
 		Path values = copy.resolve("values.yaml");
 		Files.writeString(values, Files.readString(values)
 			.replace("  username: seedbank\n", "  username: seedbank\n  password: hunter2\n"));
@@ -70,20 +69,6 @@ class ChartValuesSchemaTests {
 		assertThat(lint.isFailed()).isTrue();
 		assertThat(lint.getMessages())
 			.anyMatch((message) -> message.contains("Additional property password is not allowed"));
-	}
-
-	private static void copyChart(Path target) throws IOException {
-		try (Stream<Path> files = Files.walk(RenderedChart.CHART)) {
-			for (Path source : files.toList()) {
-				Path destination = target.resolve(RenderedChart.CHART.relativize(source).toString());
-				if (Files.isDirectory(source)) {
-					Files.createDirectories(destination);
-				}
-				else {
-					Files.copy(source, destination);
-				}
-			}
-		}
 	}
 
 }

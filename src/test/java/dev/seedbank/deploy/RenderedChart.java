@@ -1,10 +1,13 @@
 package dev.seedbank.deploy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.TemplateCommand;
@@ -46,6 +49,24 @@ final class RenderedChart {
 			}
 		}
 		return new RenderedChart(documents);
+	}
+
+	/**
+	 * Copies the chart, for lint runs on changed values: helm-java's lint takes no
+	 * values.
+	 */
+	static void copyChart(Path target) throws IOException {
+		try (Stream<Path> files = Files.walk(CHART)) {
+			for (Path source : files.toList()) {
+				Path destination = target.resolve(CHART.relativize(source).toString());
+				if (Files.isDirectory(source)) {
+					Files.createDirectories(destination);
+				}
+				else {
+					Files.copy(source, destination);
+				}
+			}
+		}
 	}
 
 	List<String> kinds() {
