@@ -11,7 +11,9 @@ import org.springframework.http.MediaType;
 /** The representations of an index list, chosen by the request's {@code Accept}. */
 public enum IndexFormat {
 
-	/** {@code {"indices": [...], "offset", "count", "total", "sha256"}}, capped in size. */
+	/**
+	 * {@code {"indices": [...], "offset", "count", "total", "sha256"}}, capped in size.
+	 */
 	JSON(MediaType.APPLICATION_JSON),
 
 	/** The indices as little-endian int64, nothing else. */

@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * The header of a NumPy {@code .npy} file, format version 1.0, for a 1-D little-endian
  * int64 array (numpy/lib/format.py: magic, version, a little-endian uint16 header length,
- * then a Python dict literal padded with spaces and ending in a newline so the data starts
- * on a 64-byte boundary, as numpy itself writes since 1.23).
+ * then a Python dict literal padded with spaces and ending in a newline so the data
+ * starts on a 64-byte boundary, as numpy itself writes since 1.23).
  */
 final class NpyHeader {
 

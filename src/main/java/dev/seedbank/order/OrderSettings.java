@@ -18,7 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record OrderSettings(@DefaultValue("0") long cacheMaxBytes, @DefaultValue("2") int computeThreads,
 		@DefaultValue("true") boolean prefetchNextEpoch, @DefaultValue("1000000") int maxJsonIndices) {
 
-	/** @return the permutation budget in bytes */
+	/**
+	 * @return the permutation budget in bytes
+	 */
 	public long effectiveCacheMaxBytes() {
 		return (this.cacheMaxBytes > 0) ? this.cacheMaxBytes : Runtime.getRuntime().maxMemory() / 4;
 	}
