@@ -1,5 +1,6 @@
 package dev.seedbank.order;
 
+import java.util.Comparator;
 import java.util.List;
 
 import dev.seedbank.web.ApiException;
@@ -48,7 +49,8 @@ public enum IndexFormat {
 		catch (InvalidMediaTypeException ex) {
 			throw ApiException.invalid("Accept", "is not a valid media type list");
 		}
-		MediaType.sortBySpecificityAndQuality(accepted);
+		// Highest quality first; among equals, the client's order (the sort is stable).
+		accepted.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
 		for (MediaType candidate : accepted) {
 			if (candidate.getQualityValue() == 0) {
 				continue;
