@@ -97,7 +97,7 @@ public final class DataSeedPolicies {
 					+ "which seed_everything sets to the global seed";
 		};
 		String consequence = seed.equals(request.globalSeed()) ? ""
-				: ", so the data order does not follow the " + "global seed " + request.globalSeed();
+				: ", so the data order does not follow the global seed " + request.globalSeed();
 		return new DataSeedDecision(seed,
 				"FRAMEWORK_DEFAULT: " + why + "; the sampler seed is " + seed + consequence + ".");
 	}
