@@ -47,7 +47,7 @@ class EmbeddedDefaultTests {
 		String url = context.getEnvironment().getProperty("spring.datasource.url");
 		assertThat(url).startsWith("jdbc:h2:file:" + dataDir).contains("MODE=PostgreSQL");
 		Response created = http.post("/api/v1/experiments", """
-				{"name": "embedded", "framework": "composer", "frameworkVersion": "0.28.0", "torchVersion": "2.5.1",
+				{"name": "embedded", "framework": "torch", "frameworkVersion": "2.5.1", "torchVersion": "2.5.1",
 				 "globalSeed": 18446744073709551615, "dataSeed": -9223372036854775808, "dataSeedPolicy": "HYBRID",
 				 "sampler": {"datasetSize": 1281167, "worldSize": 64}}
 				""");
