@@ -1,0 +1,120 @@
+package dev.seedbank.sampling;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A torch release. seedbank knows every release from 1.5.0 to 2.11.0; local suffixes
+ * ({@code +cu121}) and pre-release tags ({@code 1.13.0a0}, as Debian's build reports
+ * itself) are ignored. A version newer than the newest known follows the newest known
+ * behaviour and says so through {@link #isNewerThanKnown()}.
+ *
+ * @param major major version
+ * @param minor minor version
+ * @param patch patch version
+ */
+public record TorchVersion(int major, int minor, int patch) implements Comparable<TorchVersion> {
+
+	/** Every release, from pytorch/pytorch's tags. */
+	static final List<TorchVersion> KNOWN = List.of(v(1, 5, 0), v(1, 5, 1), v(1, 6, 0), v(1, 7, 0), v(1, 7, 1),
+			v(1, 8, 0), v(1, 8, 1), v(1, 8, 2), v(1, 9, 0), v(1, 9, 1), v(1, 10, 0), v(1, 10, 1), v(1, 10, 2),
+			v(1, 11, 0), v(1, 12, 0), v(1, 12, 1), v(1, 13, 0), v(1, 13, 1), v(2, 0, 0), v(2, 0, 1), v(2, 1, 0),
+			v(2, 1, 1), v(2, 1, 2), v(2, 2, 0), v(2, 2, 1), v(2, 2, 2), v(2, 3, 0), v(2, 3, 1), v(2, 4, 0), v(2, 4, 1),
+			v(2, 5, 0), v(2, 5, 1), v(2, 6, 0), v(2, 7, 0), v(2, 7, 1), v(2, 8, 0), v(2, 9, 0), v(2, 9, 1), v(2, 10, 0),
+			v(2, 11, 0));
+
+	/**
+	 * 1.6 added DistributedSampler's {@code seed} (torch/utils/data/distributed.py at
+	 * v1.6.0).
+	 */
+	static final TorchVersion SEED_ARGUMENT = v(1, 6, 0);
+
+	/**
+	 * 1.7 added DistributedSampler's {@code drop_last} (torch/utils/data/distributed.py
+	 * at v1.7.0).
+	 */
+	static final TorchVersion DROP_LAST_ARGUMENT = v(1, 7, 0);
+
+	/**
+	 * 1.8 pads by repeating the list as often as needed (torch/utils/data/distributed.py
+	 * at v1.8.0).
+	 */
+	static final TorchVersion REPEATED_PADDING = v(1, 8, 0);
+
+	/**
+	 * 2.6 switched randperm's large-n branch to the inside-out shuffle
+	 * (aten/src/ATen/native/TensorFactories.cpp, randperm_cpu, at v2.6.0).
+	 */
+	static final TorchVersion INSIDE_OUT_RANDPERM = v(2, 6, 0);
+
+	private static final Pattern FORMAT = Pattern
+		.compile("v?(\\d{1,3})\\.(\\d{1,3})(?:\\.(\\d{1,3}))?([a-z]+\\d*)?(\\+[\\w.]+)?");
+
+	private static TorchVersion v(int major, int minor, int patch) {
+		return new TorchVersion(major, minor, patch);
+	}
+
+	/**
+	 * @param text e.g. {@code 2.5.1}, {@code 2.5.1+cu121}, {@code 1.13.0a0} or
+	 * {@code 2.5}
+	 * @return the version
+	 * @throws InvalidSamplerArgumentException when malformed, older than 1.5 or not a
+	 * release
+	 */
+	public static TorchVersion parse(String text) {
+		Matcher matcher = (text != null) ? FORMAT.matcher(text.trim()) : null;
+		if (matcher == null || !matcher.matches()) {
+			throw new InvalidSamplerArgumentException("torchVersion",
+					"'" + text + "' is not a torch version such as 2.5.1");
+		}
+		TorchVersion version = v(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)),
+				(matcher.group(3) != null) ? Integer.parseInt(matcher.group(3)) : 0);
+		if (version.compareTo(KNOWN.get(0)) < 0) {
+			throw new InvalidSamplerArgumentException("torchVersion",
+					"torch " + version + " is older than 1.5.0, the oldest release seedbank reproduces");
+		}
+		if (!version.isNewerThanKnown() && !KNOWN.contains(version)) {
+			throw new InvalidSamplerArgumentException("torchVersion", "torch " + version + " was never released");
+		}
+		return version;
+	}
+
+	/**
+	 * @return the newest release seedbank knows
+	 */
+	public static TorchVersion newest() {
+		return KNOWN.get(KNOWN.size() - 1);
+	}
+
+	/**
+	 * @return whether this is newer than every known release, so newest behaviour is
+	 * assumed
+	 */
+	public boolean isNewerThanKnown() {
+		return compareTo(newest()) > 0;
+	}
+
+	/**
+	 * @return whether this release is at least {@code other}
+	 */
+	public boolean isAtLeast(TorchVersion other) {
+		return compareTo(other) >= 0;
+	}
+
+	@Override
+	public int compareTo(TorchVersion other) {
+		int byMajor = Integer.compare(this.major, other.major);
+		if (byMajor != 0) {
+			return byMajor;
+		}
+		int byMinor = Integer.compare(this.minor, other.minor);
+		return (byMinor != 0) ? byMinor : Integer.compare(this.patch, other.patch);
+	}
+
+	@Override
+	public String toString() {
+		return this.major + "." + this.minor + "." + this.patch;
+	}
+
+}

@@ -1,0 +1,13 @@
+package dev.seedbank.sampling;
+
+/**
+ * Well-formed arguments for which the named torch release raises instead of yielding an
+ * order; the message says what torch would have raised.
+ */
+public class TorchWouldRaiseException extends SamplingException {
+
+	public TorchWouldRaiseException(TorchVersion version, String raised) {
+		super("torch " + version + " would raise " + raised);
+	}
+
+}
