@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import dev.seedbank.sampling.InvalidSamplerArgumentException;
+import dev.seedbank.sampling.TorchWouldRaiseException;
 import dev.seedbank.seeds.SeedRuleException;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
@@ -25,6 +27,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -56,6 +59,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 				: ProblemType.SEED_RULE;
 		return Problems.response(
 				Problems.of(type, ex.getMessage(), List.of(new ApiException.FieldError(ex.field(), ex.getMessage()))));
+	}
+
+	@ExceptionHandler(InvalidSamplerArgumentException.class)
+	ResponseEntity<ProblemDetail> invalidSamplerArgument(InvalidSamplerArgumentException ex) {
+		String message = ex.getMessage().substring(ex.parameter().length() + 2);
+		return invalid(ex.parameter(), message);
+	}
+
+	@ExceptionHandler(TorchWouldRaiseException.class)
+	ResponseEntity<ProblemDetail> torchWouldRaise(TorchWouldRaiseException ex) {
+		return Problems.response(Problems.of(ProblemType.TORCH_WOULD_RAISE,
+				ex.getMessage() + "; seedbank answers with torch's error, never with a made-up order"));
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -110,6 +125,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			.forEach((error) -> errors
 				.add(new ApiException.FieldError(error.getObjectName(), error.getDefaultMessage())));
 		return asObject(validation(errors));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return asObject(invalid(ex.getParameterName(), "is required"));
 	}
 
 	@Override

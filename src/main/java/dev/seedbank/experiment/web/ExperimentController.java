@@ -14,6 +14,7 @@ import dev.seedbank.experiment.ExperimentService.CreateOutcome;
 import dev.seedbank.experiment.ExperimentService.IdempotencyToken;
 import dev.seedbank.experiment.ExperimentSnapshot;
 import dev.seedbank.experiment.ExperimentStatus;
+import dev.seedbank.sampling.TorchVersion;
 import dev.seedbank.seeds.Framework;
 import dev.seedbank.web.ApiException;
 import dev.seedbank.web.Digests;
@@ -150,6 +151,7 @@ class ExperimentController {
 			throw ApiException.invalid("sampler.datasetSize", "must be at most " + this.settings.maxDatasetSize()
 					+ " (the configured seedbank.experiments.max-dataset-size)");
 		}
+		TorchVersion.parse(request.torchVersion());
 		return new ExperimentDraft(request.name(), request.description(), framework(request.framework()),
 				request.frameworkVersion(), request.torchVersion(), request.globalSeed(), request.dataSeed(),
 				request.dataSeedPolicy(), Boolean.TRUE.equals(request.deviceSpecific()), sampler.datasetSize(),
