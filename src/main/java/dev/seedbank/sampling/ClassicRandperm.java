@@ -1,5 +1,8 @@
 package dev.seedbank.sampling;
 
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
 /**
  * torch's CPU randperm for every n before 2.6.0, and for n below
  * {@link RandpermVariant#INSIDE_OUT_THRESHOLD} since
@@ -7,57 +10,108 @@ package dev.seedbank.sampling;
  * i in 0 .. n-2, {@code z = random() % (n - i)} and swap {@code r[i]} with
  * {@code r[i + z]}.
  * <p>
- * The swaps are bound by memory latency, not arithmetic: each touches a random element of
- * a large array. So the draws for a block of iterations are made first, and the swaps of
- * the block then run with their targets already known, which lets the CPU overlap their
- * cache misses; a look-ahead read pulls targets a few iterations ahead into cache. The
- * order of draws and swaps, and so the result, is exactly torch's.
+ * The draws never depend on the swaps, only on i. So for large n one thread makes the
+ * draws and reduces them to swap targets, block by block, while another initialises the
+ * array and then performs the swaps, which are bound by memory latency; with the targets
+ * of a block known in advance the CPU overlaps their cache misses. The sequence of draws
+ * and swaps, and so the result, is exactly torch's.
  */
 final class ClassicRandperm {
 
-	/** Iterations whose draws are made before their swaps. */
-	private static final int BLOCK = 4096;
+	/** Swap targets per block handed from the drawing thread to the swapping one. */
+	private static final int BLOCK = 65536;
 
-	/** How far ahead of the current swap its future targets are touched. */
-	private static final int LOOK_AHEAD = 16;
+	/** Blocks drawn ahead of the swaps. */
+	private static final int DEPTH = 8;
 
-	/**
-	 * Keeps the look-ahead reads alive: a value nobody reads would let the JIT drop them.
-	 */
-	static int touched;
+	/** Below this n a second thread costs more than it saves. */
+	static final int PIPELINE_THRESHOLD = 1 << 20;
 
 	private ClassicRandperm() {
 	}
 
 	static int[] permute(int n, MersenneTwister generator) {
+		return (n < PIPELINE_THRESHOLD) ? sequential(n, generator) : pipelined(n, generator);
+	}
+
+	static int[] sequential(int n, MersenneTwister generator) {
+		int[] r = identity(n);
+		int[] targets = new int[BLOCK];
+		for (int start = 0; start < n - 1; start += BLOCK) {
+			int count = draw(n, start, generator, targets);
+			swap(r, start, count, targets);
+		}
+		return r;
+	}
+
+	static int[] pipelined(int n, MersenneTwister generator) {
+		BlockingQueue<int[]> drawn = new ArrayBlockingQueue<>(DEPTH);
+		BlockingQueue<int[]> empty = new ArrayBlockingQueue<>(DEPTH + 2);
+		for (int i = 0; i < DEPTH + 2; i++) {
+			empty.add(new int[BLOCK]);
+		}
+		Thread drawer = new Thread(() -> {
+			try {
+				for (int start = 0; start < n - 1; start += BLOCK) {
+					int[] targets = empty.take();
+					draw(n, start, generator, targets);
+					drawn.put(targets);
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}, "seedbank-randperm-draws");
+		drawer.setDaemon(true);
+		drawer.start();
+		try {
+			int[] r = identity(n);
+			for (int start = 0; start < n - 1; start += BLOCK) {
+				int[] targets = drawn.take();
+				swap(r, start, Math.min(BLOCK, n - 1 - start), targets);
+				empty.put(targets);
+			}
+			drawer.join();
+			return r;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while computing a permutation", ex);
+		}
+		finally {
+			drawer.interrupt();
+		}
+	}
+
+	private static int[] identity(int n) {
 		int[] r = new int[n];
 		for (int i = 0; i < n; i++) {
 			r[i] = i;
 		}
-		int[] targets = new int[BLOCK + LOOK_AHEAD];
-		int sink = 0;
-		for (int start = 0; start < n - 1; start += BLOCK) {
-			int end = Math.min(start + BLOCK, n - 1);
-			int count = end - start;
-			for (int k = 0; k < count; k++) {
-				int i = start + k;
-				long draw = Integer.toUnsignedLong(generator.nextInt());
-				targets[k] = i + (int) (draw % (n - i));
-			}
-			for (int k = count; k < count + LOOK_AHEAD; k++) {
-				targets[k] = targets[count - 1];
-			}
-			for (int k = 0; k < count; k++) {
-				sink += r[targets[k + LOOK_AHEAD]];
-				int i = start + k;
-				int j = targets[k];
-				int swapped = r[i];
-				r[i] = r[j];
-				r[j] = swapped;
-			}
-		}
-		touched = sink;
 		return r;
+	}
+
+	/**
+	 * Draws the swap targets {@code i + random() % (n - i)} for one block; returns its
+	 * size.
+	 */
+	private static int draw(int n, int start, MersenneTwister generator, int[] targets) {
+		int count = Math.min(BLOCK, n - 1 - start);
+		for (int k = 0; k < count; k++) {
+			int i = start + k;
+			targets[k] = i + (int) (Integer.toUnsignedLong(generator.nextInt()) % (n - i));
+		}
+		return count;
+	}
+
+	private static void swap(int[] r, int start, int count, int[] targets) {
+		for (int k = 0; k < count; k++) {
+			int i = start + k;
+			int j = targets[k];
+			int swapped = r[i];
+			r[i] = r[j];
+			r[j] = swapped;
+		}
 	}
 
 }

@@ -42,6 +42,14 @@ class InsideOutRandpermTests {
 		assertThat(engine).containsExactly(r);
 	}
 
+	@ParameterizedTest
+	@CsvSource({ "1048576, 5", "3000001, 42" })
+	void thePipelinedClassicLoopEqualsTheSequentialOne(int n, long seed) {
+		assertThat(n).isGreaterThanOrEqualTo(ClassicRandperm.PIPELINE_THRESHOLD);
+		assertThat(ClassicRandperm.pipelined(n, new MersenneTwister(seed)))
+			.isEqualTo(ClassicRandperm.sequential(n, new MersenneTwister(seed)));
+	}
+
 	private static int[] model(int n, long seed) {
 		MersenneTwister generator = new MersenneTwister(seed);
 		int[] r = new int[n];
