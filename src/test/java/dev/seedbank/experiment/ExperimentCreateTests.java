@@ -116,6 +116,22 @@ class ExperimentCreateTests {
 	}
 
 	@Test
+	void aSamplerTheNamedTorchCannotBuildIsA422AndNothingIsStored() {
+		String name = uniqueName("old-torch");
+		String body = body(name, "17", "null", "LINKED").replace("\"torchVersion\": \"2.5.1\"",
+				"\"torchVersion\": \"1.5.0\"");
+		Response response = this.http.post("/api/v1/experiments", body);
+		assertThat(response.status()).as(response.text()).isEqualTo(422);
+		assertThat(response.json().get("type").asString()).endsWith("/torch-would-raise");
+		assertThat(response.json().get("detail").asString()).contains("'seed'");
+		assertThat(storedWithName(name)).isZero();
+		Response unknown = this.http.post("/api/v1/experiments",
+				body(name).replace("\"torchVersion\": \"2.5.1\"", "\"torchVersion\": \"1.13.7\""));
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(unknown.json().get("errors").findValuesAsString("field")).containsExactly("torchVersion");
+	}
+
+	@Test
 	void malformedJsonIsA400Problem() {
 		Response response = this.http.post("/api/v1/experiments", "{\"name\": ");
 		assertThat(response.status()).isEqualTo(400);
