@@ -5,30 +5,15 @@ the next requests with canned failures (``fail_next``) or to drop the connection
 handling a request (``drop_after_handling``), to exercise the client's retries.
 """
 
-import hashlib
 import json
 import threading
 import urllib.parse
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-import torch
-from torch.utils.data import DistributedSampler
+from reference import digest, torch_order
 
 PREFIX = "/api/v1"
-
-
-def torch_order(dataset_size, world_size, rank, epoch, seed, shuffle, drop_last):
-    """What torch's own DistributedSampler yields: the reference for every test."""
-    sampler = DistributedSampler(range(dataset_size), num_replicas=world_size, rank=rank,
-                                 shuffle=shuffle, seed=seed, drop_last=drop_last)
-    sampler.set_epoch(epoch)
-    return [int(i) for i in sampler]
-
-
-def digest(indices):
-    return hashlib.sha256(b"".join(int(i).to_bytes(8, "little", signed=True)
-                                   for i in indices)).hexdigest()
 
 
 class Recorded:

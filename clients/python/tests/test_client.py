@@ -8,7 +8,8 @@ from unittest import mock
 
 import numpy
 
-from fakeserver import FakeSeedbank, torch_order
+from fakeserver import FakeSeedbank
+from reference import torch_order
 from seedbank import Client, IndexPage, SeedbankError, order_digest
 
 CONFORMANCE = Path(__file__).resolve().parents[3] / "src/test/resources/conformance" \

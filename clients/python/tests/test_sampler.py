@@ -5,7 +5,8 @@ import unittest
 import torch
 from torch.utils.data import DataLoader, DistributedSampler
 
-from fakeserver import FakeSeedbank, torch_order
+from fakeserver import FakeSeedbank
+from reference import torch_order
 from seedbank import Client, OrderMismatchError, RemoteDistributedSampler
 
 SIZES = (0, 1, 7, 100, 1001)
