@@ -10,7 +10,8 @@ sampler is ``RemoteDistributedSampler``, and posts each epoch's order digest to
 (``start_index = batches_done * batch_size``) and checks that the rest of that epoch is the
 tail of the original order, and that training ends on the same weights.
 
-Exit status: 0 when every check passed, 1 on any mismatch, 2 when a rank crashed.
+Exit status: 0 when every check passed, 1 on any mismatch, 2 when a rank crashed or the
+service refused a call.
 
     PYTHONPATH=src python3 examples/launcher.py --url http://localhost:8080 --token ...
 """
@@ -32,7 +33,7 @@ import torch.distributed as dist
 import torch.multiprocessing as mp
 from torch.utils.data import DataLoader, Dataset
 
-from seedbank import Client, RemoteDistributedSampler, order_digest
+from seedbank import Client, RemoteDistributedSampler, SeedbankError, order_digest
 
 try:
     import numpy
@@ -291,4 +292,8 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except SeedbankError as e:
+        print("seedbank: %s" % e, file=sys.stderr)
+        sys.exit(2)
