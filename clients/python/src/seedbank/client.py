@@ -291,6 +291,8 @@ def _problem(status, headers, payload, method, url, attempts):
     detail = problem.get("detail")
     if not problem and payload:
         detail = payload[:500].decode("utf-8", "replace")
-    return SeedbankError(status=status, type=problem.get("type"), title=problem.get("title"),
+    # "error" is Spring's default error body, for routes that answer before RFC 9457 does.
+    title = problem.get("title") or problem.get("error")
+    return SeedbankError(status=status, type=problem.get("type"), title=title,
                          detail=detail, errors=problem.get("errors"), problem=problem,
                          method=method, url=url, attempts=attempts)

@@ -25,19 +25,19 @@ class SeedbankError(Exception):
         super().__init__(self._message())
 
     def _message(self):
-        where = " ".join(p for p in (self.method, self.url) if p)
-        head = "HTTP %s" % self.status if self.status is not None else "no response"
-        parts = [head]
+        text = "HTTP %s" % self.status if self.status is not None else "no response"
         if self.title:
-            parts.append(self.title)
-        if self.detail:
-            parts.append(self.detail)
+            text += ": " + self.title
+        details = [self.detail] if self.detail else []
         for e in self.errors:
-            if isinstance(e, dict):
-                parts.append("%s: %s" % (e.get("field"), e.get("message")))
-        text = ": ".join(parts[:2]) + ("; " + "; ".join(parts[2:]) if len(parts) > 2 else "")
+            line = "%s: %s" % (e.get("field"), e.get("message")) if isinstance(e, dict) else str(e)
+            if not any(line in d for d in details):
+                details.append(line)
+        if details:
+            text += "; " + "; ".join(details)
+        where = " ".join(p for p in (self.method, self.url) if p)
         if where:
-            text += " (%s" % where + (", %d attempts)" % self.attempts if self.attempts > 1 else ")")
+            text += " (%s%s)" % (where, ", %d attempts" % self.attempts if self.attempts > 1 else "")
         return text
 
 
