@@ -159,6 +159,20 @@ class ExperimentCreateTests {
 		assertThat(malformed.json().get("errors").findValuesAsString("field")).containsExactly("id");
 	}
 
+	@Test
+	void unknownRoutesAndMethodsAreProblemsToo() {
+		Response route = this.http.get("/api/v1/nothing-here");
+		assertThat(route.status()).isEqualTo(404);
+		assertThat(route.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(route.json().get("type").asString()).endsWith("/not-found");
+		Response method = this.http.send("DELETE", "/api/v1/experiments", new byte[0]);
+		assertThat(method.status()).isEqualTo(405);
+		assertThat(method.json().get("type").asString()).endsWith("/method-not-allowed");
+		Response media = this.http.send("POST", "/api/v1/experiments", "x".getBytes(), "Content-Type", "text/plain");
+		assertThat(media.status()).isEqualTo(415);
+		assertThat(media.header("Content-Type")).startsWith("application/problem+json");
+	}
+
 	private int storedWithName(String name) {
 		return this.jdbc.queryForObject("select count(*) from experiment where name = ?", Integer.class, name);
 	}
