@@ -58,9 +58,9 @@ public record ComparisonResponse(@Schema(description = "The left experiment", re
 			@Schema(description = "torch, composer, accelerate or lightning", requiredMode = REQUIRED) String framework,
 			@Schema(description = "The framework's version", requiredMode = REQUIRED) String frameworkVersion,
 			@Schema(description = "torch's version", requiredMode = REQUIRED) String torchVersion,
-			@Schema(description = "The global seed", type = "integer", format = "int64-or-uint64",
+			@Schema(description = "The global seed", types = "integer", format = "int64-or-uint64",
 					requiredMode = REQUIRED) BigInteger globalSeed,
-			@Schema(description = "The seed the DistributedSampler really uses", type = "integer",
+			@Schema(description = "The seed the DistributedSampler really uses", types = "integer",
 					format = "int64-or-uint64", requiredMode = REQUIRED) BigInteger effectiveDataSeed,
 			@Schema(description = "Opaque name of torch's randperm algorithm for this dataset size; equal names "
 					+ "give equal permutations for equal seeds", example = "classic",
@@ -84,9 +84,9 @@ public record ComparisonResponse(@Schema(description = "The left experiment", re
 	 */
 	@Schema(description = "A rank whose process seeds differ")
 	public record ProcessSeedDifference(@Schema(description = "Global rank", requiredMode = REQUIRED) int rank,
-			@Schema(description = "The left experiment's process seed", type = "integer", format = "int64-or-uint64",
+			@Schema(description = "The left experiment's process seed", types = "integer", format = "int64-or-uint64",
 					requiredMode = REQUIRED) BigInteger left,
-			@Schema(description = "The right experiment's process seed", type = "integer", format = "int64-or-uint64",
+			@Schema(description = "The right experiment's process seed", types = "integer", format = "int64-or-uint64",
 					requiredMode = REQUIRED) BigInteger right) {
 	}
 

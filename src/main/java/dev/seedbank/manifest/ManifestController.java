@@ -120,9 +120,12 @@ class ManifestController {
 					example = "3f2b6c1e-8a4d-4e7f-9b0a-1c2d3e4f5a6b") @PathVariable UUID id,
 			@Parameter(description = "Global rank, 0 .. worldSize-1", example = "0") @PathVariable int rank,
 			@Parameter(description = "Epoch, the epoch-th iter(loader) counting from 0; at most " + MAX_EPOCH,
-					example = "0", schema = @Schema(minimum = "0", maximum = "" + MAX_EPOCH)) @PathVariable int epoch,
+					example = "0",
+					schema = @Schema(types = "integer", minimum = "0",
+							maximum = "" + MAX_EPOCH)) @PathVariable int epoch,
 			@Parameter(description = "The loader's num_workers, 1 .. " + MAX_WORKERS, example = "4",
-					schema = @Schema(minimum = "1", maximum = "" + MAX_WORKERS)) @RequestParam int numWorkers,
+					schema = @Schema(types = "integer", minimum = "1",
+							maximum = "" + MAX_WORKERS)) @RequestParam int numWorkers,
 			@Parameter(
 					description = "The loader's persistent_workers: the first epoch's base seed then serves "
 							+ "every epoch",

@@ -23,14 +23,14 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 @Schema(description = "One rank's seeds and the calls that apply them")
 public record RankSeedsResponse(
 		@Schema(description = "Global rank, 0 .. worldSize-1", example = "3", requiredMode = REQUIRED) int rank,
-		@Schema(description = "Seed the rank's process gives python, NumPy and torch", type = "integer",
+		@Schema(description = "Seed the rank's process gives python, NumPy and torch", types = "integer",
 				format = "int64-or-uint64", example = "20", requiredMode = REQUIRED) BigInteger processSeed,
-		@Schema(description = "The DistributedSampler's seed argument", type = "integer", format = "int64-or-uint64",
+		@Schema(description = "The DistributedSampler's seed argument", types = "integer", format = "int64-or-uint64",
 				example = "0", requiredMode = REQUIRED) BigInteger samplerSeed,
 		@Schema(description = "What the sampler seeds its generator with each epoch", example = "0 + epoch",
 				requiredMode = REQUIRED) String samplerEpochSeed,
 		@Schema(description = "Seed of the DataLoader's generator (the process seed); worker seeds derive from it",
-				type = "integer", format = "int64-or-uint64", example = "20",
+				types = "integer", format = "int64-or-uint64", example = "20",
 				requiredMode = REQUIRED) BigInteger loaderSeed,
 		@Schema(description = "Python calls that apply these seeds, in order",
 				requiredMode = REQUIRED) List<String> calls,

@@ -29,7 +29,7 @@ public record WorkerSeedsResponse(
 		@Schema(description = "Global rank", example = "0", requiredMode = REQUIRED) int rank,
 		@Schema(description = "Epoch: the epoch-th iter(loader), 0-based", example = "0",
 				requiredMode = REQUIRED) int epoch,
-		@Schema(description = "Seed of the loader's generator, the rank's loaderSeed", type = "integer",
+		@Schema(description = "Seed of the loader's generator, the rank's loaderSeed", types = "integer",
 				format = "int64-or-uint64", example = "42", requiredMode = REQUIRED) BigInteger loaderSeed,
 		@Schema(description = "The loader's persistent_workers", requiredMode = REQUIRED) boolean persistentWorkers,
 		@Schema(description = "Whether workers seed NumPy (torch 1.9.0 and later)",
@@ -56,7 +56,7 @@ public record WorkerSeedsResponse(
 	public record Worker(
 			@Schema(description = "Worker id, 0 .. numWorkers-1", example = "0", requiredMode = REQUIRED) int workerId,
 			@Schema(description = "base_seed + worker_id: what the worker gives random.seed and torch.manual_seed",
-					type = "integer", format = "int64-or-uint64", example = "6909045637428952499",
+					types = "integer", format = "int64-or-uint64", example = "6909045637428952499",
 					requiredMode = REQUIRED) BigInteger seed,
 			@ArraySchema(arraySchema = @Schema(description = "The four 32-bit words the worker gives np.random.seed "
 					+ "(_generate_state(base_seed, worker_id)); null before torch 1.9.0, whose workers do not seed NumPy",
