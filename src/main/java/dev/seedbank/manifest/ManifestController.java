@@ -43,7 +43,7 @@ class ManifestController {
 
 	/**
 	 * Highest epoch answered: the base seed of epoch e is the (e+1)-th draw of the loader
-	 * generator, so the cost grows with e (about 10 ms per 10^6 draws).
+	 * generator, so the cost grows with e (tens of milliseconds at the cap).
 	 */
 	static final int MAX_EPOCH = 1_000_000;
 
