@@ -27,9 +27,35 @@ public final class SeedManifests {
 	 */
 	public static SeedManifest forExperiment(String experimentId, SeedRequest request, boolean shuffle,
 			boolean dropLast) {
+		return forRanks(experimentId, request, shuffle, dropLast, 0, request.worldSize());
+	}
+
+	/**
+	 * The manifest restricted to the ranks {@code fromRank .. toRank - 1}, so that a
+	 * world of a million ranks can be served a page at a time.
+	 * @param experimentId the experiment, echoed in {@code SEEDBANK_EXPERIMENT_ID}
+	 * @param request the declared seeds
+	 * @param shuffle the sampler's {@code shuffle}
+	 * @param dropLast the sampler's {@code drop_last}
+	 * @param fromRank the first rank, in [0, worldSize)
+	 * @param toRank one past the last rank, in (fromRank, worldSize]
+	 * @return those ranks' seeds, with the experiment-wide fields
+	 * @throws SeedRuleException when the declaration breaks a rule or the range is not
+	 * inside [0, worldSize)
+	 */
+	public static SeedManifest forRanks(String experimentId, SeedRequest request, boolean shuffle, boolean dropLast,
+			int fromRank, int toRank) {
 		DataSeedDecision decision = DataSeedPolicies.decide(request);
-		List<RankSeeds> ranks = new ArrayList<>(request.worldSize());
-		for (int rank = 0; rank < request.worldSize(); rank++) {
+		if (fromRank < 0 || fromRank >= request.worldSize()) {
+			throw new SeedRuleException(Kind.INVALID, "fromRank",
+					"fromRank " + fromRank + " is outside [0, " + request.worldSize() + ")");
+		}
+		if (toRank <= fromRank || toRank > request.worldSize()) {
+			throw new SeedRuleException(Kind.INVALID, "toRank",
+					"toRank " + toRank + " is outside (" + fromRank + ", " + request.worldSize() + "]");
+		}
+		List<RankSeeds> ranks = new ArrayList<>(toRank - fromRank);
+		for (int rank = fromRank; rank < toRank; rank++) {
 			ranks.add(rankSeeds(experimentId, request, decision, shuffle, dropLast, rank));
 		}
 		return new SeedManifest(experimentId, request.framework().wireName(), request.frameworkVersion(),

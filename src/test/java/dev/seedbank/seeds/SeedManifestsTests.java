@@ -121,4 +121,20 @@ class SeedManifestsTests {
 			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(Kind.UNSATISFIABLE));
 	}
 
+	@Test
+	void aRangeOfRanksHoldsOnlyThoseRanksWithTheSameSeedsAsTheWholeManifest() {
+		SeedRequest request = SeedRequests.of(Framework.COMPOSER, "0.28.0", 17, null, DataSeedPolicy.LINKED, 6);
+		SeedManifest whole = SeedManifests.forExperiment("e", request, true, false);
+		SeedManifest page = SeedManifests.forRanks("e", request, true, false, 2, 5);
+		assertThat(page.ranks()).extracting(RankSeeds::rank).containsExactly(2, 3, 4);
+		assertThat(page.ranks()).isEqualTo(whole.ranks().subList(2, 5));
+		assertThat(page.notes()).isEqualTo(whole.notes());
+		assertThatExceptionOfType(SeedRuleException.class)
+			.isThrownBy(() -> SeedManifests.forRanks("e", request, true, false, 6, 7))
+			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("fromRank"));
+		assertThatExceptionOfType(SeedRuleException.class)
+			.isThrownBy(() -> SeedManifests.forRanks("e", request, true, false, 2, 2))
+			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("toRank"));
+	}
+
 }
