@@ -63,11 +63,9 @@ public class ExperimentService {
 		// 422s.
 		SamplerPlan.of(new SamplerParameters(draft.datasetSize(), draft.worldSize(), 0, decision.effectiveDataSeed(),
 				draft.shuffle(), draft.dropLast(), TorchVersion.parse(draft.torchVersion())));
-		if (idempotency != null) {
-			CreateOutcome replay = this.transactions.execute((status) -> replay(idempotency));
-			if (replay != null) {
-				return replay;
-			}
+		CreateOutcome earlier = replay(idempotency);
+		if (earlier != null) {
+			return earlier;
 		}
 		if (this.experiments.existsByName(draft.name())) {
 			throw nameTaken(draft.name());
@@ -89,11 +87,9 @@ public class ExperimentService {
 		catch (DataIntegrityViolationException ex) {
 			// A concurrent create won the race: replay it if it carried our key, else the
 			// name is taken.
-			if (idempotency != null) {
-				CreateOutcome replay = this.transactions.execute((status) -> replay(idempotency));
-				if (replay != null) {
-					return replay;
-				}
+			CreateOutcome winner = replay(idempotency);
+			if (winner != null) {
+				return winner;
 			}
 			if (this.experiments.existsByName(draft.name())) {
 				throw nameTaken(draft.name());
@@ -102,7 +98,15 @@ public class ExperimentService {
 		}
 	}
 
+	/** The first response for this key, or {@code null} when the key is new or absent. */
 	private CreateOutcome replay(IdempotencyToken idempotency) {
+		if (idempotency == null) {
+			return null;
+		}
+		return this.transactions.execute((status) -> replayInTransaction(idempotency));
+	}
+
+	private CreateOutcome replayInTransaction(IdempotencyToken idempotency) {
 		return this.idempotencyKeys.findById(idempotency.key()).map((first) -> {
 			if (!first.requestSha256().equals(idempotency.requestSha256())) {
 				throw new ApiException(ProblemType.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '" + idempotency.key()
