@@ -61,10 +61,6 @@ class ApiToken {
 		return this.tokenSha256;
 	}
 
-	boolean activeAt(Instant now) {
-		return this.revokedAt == null && (this.expiresAt == null || now.isBefore(this.expiresAt));
-	}
-
 	void revoke(Instant now) {
 		if (this.revokedAt == null) {
 			this.revokedAt = now;

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.env.Environment;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,13 +41,13 @@ class BootstrapToken implements InitializingBean {
 				throw new IllegalStateException("SEEDBANK_BOOTSTRAP_TOKEN must be at least " + MIN_LENGTH
 						+ " characters; generate one with: openssl rand -base64 32");
 			}
-			this.tokens.setBootstrap(token);
+			store(token);
 			log.info("Bootstrap ADMIN token '{}' set from seedbank.security.bootstrap-token",
 					TokenService.BOOTSTRAP_NAME);
 		}
 		else if (embeddedDefault()) {
 			String token = TokenSecrets.generate();
-			this.tokens.setBootstrap(token);
+			store(token);
 			log.warn("\n\nUsing generated bootstrap ADMIN token: {}\n\n"
 					+ "This token is for development use only and changes at every start. "
 					+ "Set SEEDBANK_BOOTSTRAP_TOKEN to choose one.\n", token);
@@ -54,6 +55,16 @@ class BootstrapToken implements InitializingBean {
 		else {
 			log.info("No bootstrap token (SEEDBANK_BOOTSTRAP_TOKEN is not set); only tokens stored in the "
 					+ "database authenticate");
+		}
+	}
+
+	/** Replicas starting together may race to insert the row: the loser updates it. */
+	private void store(String token) {
+		try {
+			this.tokens.setBootstrap(token);
+		}
+		catch (DataAccessException ex) {
+			this.tokens.setBootstrap(token);
 		}
 	}
 

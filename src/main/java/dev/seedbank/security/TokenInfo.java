@@ -16,4 +16,13 @@ import java.util.UUID;
  */
 public record TokenInfo(UUID id, String name, Role role, Instant createdAt, String createdBy, Instant expiresAt,
 		Instant revokedAt) {
+
+	/**
+	 * @param now the time to check
+	 * @return whether the token authenticates then: neither revoked nor expired
+	 */
+	public boolean activeAt(Instant now) {
+		return this.revokedAt == null && (this.expiresAt == null || now.isBefore(this.expiresAt));
+	}
+
 }

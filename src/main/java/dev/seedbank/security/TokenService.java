@@ -82,8 +82,8 @@ public class TokenService {
 		Instant now = Instant.now();
 		return this.tokens.findByTokenSha256(hex(digest))
 			.filter((token) -> MessageDigest.isEqual(HexFormat.of().parseHex(token.tokenSha256()), digest))
-			.filter((token) -> token.activeAt(now))
-			.map(ApiToken::info);
+			.map(ApiToken::info)
+			.filter((token) -> token.activeAt(now));
 	}
 
 	/**

@@ -22,10 +22,8 @@ record TokenResponse(UUID id, String name, Role role, Instant expiresAt, Instant
 		Instant revokedAt, boolean active) {
 
 	static TokenResponse of(TokenInfo token) {
-		Instant now = Instant.now();
-		boolean active = token.revokedAt() == null && (token.expiresAt() == null || now.isBefore(token.expiresAt()));
 		return new TokenResponse(token.id(), token.name(), token.role(), token.expiresAt(), token.createdAt(),
-				token.createdBy(), token.revokedAt(), active);
+				token.createdBy(), token.revokedAt(), token.activeAt(Instant.now()));
 	}
 
 }
