@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How callers authenticate.
  *
  * @param bootstrapToken an ADMIN token set at start-up
- * ({@code SEEDBANK_BOOTSTRAP_TOKEN}), at least 32 characters; blank for none
+ * ({@code SEEDBANK_BOOTSTRAP_TOKEN}), 32 characters or more (else a warning); blank for
+ * none
  * @param anonymousRead whether GETs of records, index slices and manifests need no token
  * @param jwt how JWTs map to roles when an OAuth2 issuer is configured
  */
