@@ -20,7 +20,12 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Stateless bearer-token security: no sessions, no CSRF (no cookies to ride on), no login
@@ -51,7 +56,8 @@ class SecurityConfiguration {
 			.logout(AbstractHttpConfigurer::disable)
 			.requestCache(AbstractHttpConfigurer::disable)
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.oauth2ResourceServer((bearer) -> bearer.authenticationManagerResolver((request) -> bearerAuthentication)
+			.oauth2ResourceServer((bearer) -> bearer.bearerTokenResolver(openPathsIgnored())
+				.authenticationManagerResolver((request) -> bearerAuthentication)
 				.authenticationEntryPoint(problems)
 				.accessDeniedHandler(problems))
 			.exceptionHandling(
@@ -75,6 +81,17 @@ class SecurityConfiguration {
 				requests.anyRequest().hasRole(READER);
 			});
 		return http.build();
+	}
+
+	/**
+	 * Open paths ignore the Authorization header: a probe or a client sending a stale
+	 * token to {@code /actuator/health} still gets an answer.
+	 */
+	private static BearerTokenResolver openPathsIgnored() {
+		RequestMatcher open = new OrRequestMatcher(
+				Stream.of(OPEN).map(PathPatternRequestMatcher::pathPattern).toArray(RequestMatcher[]::new));
+		DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
+		return (request) -> open.matches(request) ? null : header.resolve(request);
 	}
 
 	@Bean

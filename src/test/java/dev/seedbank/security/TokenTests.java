@@ -137,7 +137,7 @@ class TokenTests {
 	}
 
 	@Test
-	void openEndpointsNeedNoToken() {
+	void openEndpointsNeedNoTokenAndIgnoreAStaleOne() {
 		TestHttp anonymous = this.admin.anonymous();
 		for (String path : List.of("/actuator/health/liveness", "/actuator/health/readiness", "/actuator/info",
 				"/actuator/prometheus", "/v3/api-docs", "/swagger-ui/index.html")) {
@@ -145,6 +145,10 @@ class TokenTests {
 		}
 		assertThat(anonymous.get("/").status()).isEqualTo(302);
 		assertThat(anonymous.get("/actuator/metrics").status()).isEqualTo(401);
+		TestHttp stale = this.admin.withToken("sb_revoked-or-from-another-server");
+		assertThat(stale.get("/actuator/health/readiness").status()).isEqualTo(200);
+		assertThat(stale.get("/v3/api-docs").status()).isEqualTo(200);
+		assertThat(stale.get("/api/v1/experiments").status()).isEqualTo(401);
 	}
 
 	@Test
