@@ -65,8 +65,7 @@ class SecurityConfiguration {
 			.authorizeHttpRequests((requests) -> {
 				requests.requestMatchers(OPEN).permitAll();
 				requests.requestMatchers("/api/v1/tokens", "/api/v1/tokens/**").hasRole(ADMIN);
-				// Verifying an order reads; it is a POST only because the indices are a
-				// body.
+				// verify only reads: it is a POST because the indices come as a body
 				requests.requestMatchers(HttpMethod.POST, "/api/v1/experiments/*/epochs/*/ranks/*/verify")
 					.hasRole(READER);
 				if (settings.anonymousRead()) {
