@@ -76,8 +76,8 @@ class ExperimentController {
 		ExperimentDraft draft = draft(request);
 		IdempotencyToken token = (idempotencyKey != null) ? new IdempotencyToken(idempotencyKey,
 				Digests.sha256Hex(this.json.writeValueAsBytes(canonical(request)))) : null;
-		CreateOutcome outcome = this.experiments.create(draft, (principal != null) ? principal.getName() : "anonymous",
-				token, (created) -> this.json.writeValueAsString(ExperimentResponse.of(created)));
+		CreateOutcome outcome = this.experiments.create(draft, callerName(principal), token,
+				(created) -> this.json.writeValueAsString(ExperimentResponse.of(created)));
 		ExperimentSnapshot created = outcome.experiment();
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.CREATED)
 			.location(URI.create("/api/v1/experiments/" + created.id()))
@@ -132,7 +132,8 @@ class ExperimentController {
 			description = "Needs If-Match with the current ETag (428 without, 412 when stale). Any other field "
 					+ "with a different value is a 409: replay-defining fields never change.")
 	ResponseEntity<ExperimentResponse> amend(@PathVariable UUID id,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @RequestBody JsonNode patch) {
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @RequestBody JsonNode patch,
+			Principal principal) {
 		if (ifMatch == null || ifMatch.isBlank()) {
 			throw new ApiException(ProblemType.PRECONDITION_REQUIRED,
 					"PATCH needs an If-Match header with the experiment's current ETag; GET the experiment to read it");
@@ -141,8 +142,19 @@ class ExperimentController {
 		ExperimentSnapshot current = this.experiments.get(id);
 		JsonNode currentJson = this.json.valueToTree(ExperimentResponse.of(current));
 		ExperimentSnapshot amended = this.experiments.amend(id, expectedVersion,
-				ExperimentPatch.read(patch, currentJson));
+				ExperimentPatch.read(patch, currentJson), callerName(principal));
 		return ResponseEntity.ok().eTag(ETags.of(amended.version())).body(ExperimentResponse.of(amended));
+	}
+
+	@GetMapping("/{id}/audit")
+	@Operation(summary = "Read an experiment's history",
+			description = "Who created it, then one entry per field each PATCH changed, oldest first.")
+	AuditResponse audit(@PathVariable UUID id) {
+		return new AuditResponse(id, this.experiments.audit(id));
+	}
+
+	private static String callerName(Principal principal) {
+		return (principal != null) ? principal.getName() : "anonymous";
 	}
 
 	private ExperimentDraft draft(CreateExperimentRequest request) {
