@@ -1,5 +1,9 @@
 package dev.seedbank.web;
 
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -47,6 +51,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	/** Seconds a client should wait before retrying while the database is away. */
 	private static final String RETRY_AFTER_SECONDS = "5";
+
+	/** What HikariCP throws for any use of a connection it has already closed. */
+	private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
 
 	@ExceptionHandler(ApiException.class)
 	ResponseEntity<ProblemDetail> api(ApiException ex) {
@@ -109,6 +116,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		if (lostDatabaseConnection(ex)) {
+			return databaseUnavailable(ex);
+		}
 		log.error("Unexpected error", ex);
 		return Problems.response(Problems.of(ProblemType.INTERNAL, "An unexpected error occurred"));
 	}
@@ -173,6 +183,31 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			problem.setType(typeFor(statusCode).uri());
 		}
 		return super.createResponseEntity(body, headers, statusCode, request);
+	}
+
+	/**
+	 * Whether a lost database connection is behind an exception, however it is wrapped.
+	 * When the server goes away mid-transaction, the rollback fails too and its
+	 * {@code JpaSystemException} ("Unable to rollback against JDBC Connection") hides the
+	 * original {@code DataAccessResourceFailureException}: its cause is HikariCP's
+	 * {@code ProxyConnection.ClosedConnection} "Connection is closed", which carries no
+	 * SQLState (HikariCP 7.0). SQLState class 08 is a connection exception; 57P01..57P03
+	 * are PostgreSQL shutting down, crashing or starting.
+	 */
+	static boolean lostDatabaseConnection(Throwable ex) {
+		Throwable cause = ex;
+		for (int depth = 0; cause != null && depth < 20; depth++, cause = cause.getCause()) {
+			if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+					|| cause instanceof SQLRecoverableException) {
+				return true;
+			}
+			if (cause instanceof SQLException sql
+					&& (HIKARI_CLOSED_CONNECTION.equals(sql.getMessage()) || (sql.getSQLState() != null
+							&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static ProblemType typeFor(HttpStatusCode status) {
