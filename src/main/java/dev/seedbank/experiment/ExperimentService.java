@@ -56,13 +56,16 @@ public class ExperimentService {
 		DataSeedDecision decision = DataSeedPolicies.decide(
 				new SeedRequest(draft.framework(), draft.frameworkVersion(), draft.torchVersion(), draft.globalSeed(),
 						draft.dataSeed(), draft.dataSeedPolicy(), draft.worldSize(), draft.deviceSpecific()));
-		if (idempotency != null) {
-			CreateOutcome replay = this.transactions.execute((status) -> replay(idempotency));
+		CreateOutcome earlier = replayIfKeyed(idempotency);
+		if (earlier != null) {
+			return earlier;
+		}
+		if (this.experiments.existsByName(draft.name())) {
+			// A concurrent create with our key may have committed since the check above.
+			CreateOutcome replay = replayIfKeyed(idempotency);
 			if (replay != null) {
 				return replay;
 			}
-		}
-		if (this.experiments.existsByName(draft.name())) {
 			throw nameTaken(draft.name());
 		}
 		try {
@@ -82,17 +85,19 @@ public class ExperimentService {
 		catch (DataIntegrityViolationException ex) {
 			// A concurrent create won the race: replay it if it carried our key, else the
 			// name is taken.
-			if (idempotency != null) {
-				CreateOutcome replay = this.transactions.execute((status) -> replay(idempotency));
-				if (replay != null) {
-					return replay;
-				}
+			CreateOutcome replay = replayIfKeyed(idempotency);
+			if (replay != null) {
+				return replay;
 			}
 			if (this.experiments.existsByName(draft.name())) {
 				throw nameTaken(draft.name());
 			}
 			throw ex;
 		}
+	}
+
+	private CreateOutcome replayIfKeyed(IdempotencyToken idempotency) {
+		return (idempotency != null) ? this.transactions.execute((status) -> replay(idempotency)) : null;
 	}
 
 	private CreateOutcome replay(IdempotencyToken idempotency) {
