@@ -1,6 +1,8 @@
 package dev.seedbank.reliability;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -25,6 +27,7 @@ import dev.seedbank.SeedbankApplication;
 import dev.seedbank.TestHttp;
 import dev.seedbank.TestHttp.Response;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -55,6 +58,11 @@ class DatabaseFaultTests {
 
 	@BeforeAll
 	static void start() throws Exception {
+		boolean tools = Files.isExecutable(Path.of("/usr/bin/pg_createcluster"));
+		if (!"true".equals(System.getenv("CI"))) {
+			Assumptions.assumeTrue(tools, "needs Debian's postgresql-common and PostgreSQL 15 (pg_createcluster)");
+		}
+		assertThat(tools).as("pg_createcluster (postgresql-common) is installed").isTrue();
 		pg(false, "pg_dropcluster", "--stop", "15", CLUSTER);
 		pgPort = ChildApp.freePort();
 		pg(true, "pg_createcluster", "15", CLUSTER, "-p", Integer.toString(pgPort), "--", "--auth=trust");
