@@ -21,8 +21,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 	@Override
 	protected void report(Request request, Response response, Throwable throwable) {
 		int status = response.getStatus();
-		// The same guards as ErrorReportValve: only an unreported error with nothing
-		// written.
+		// ErrorReportValve's own guards: an unreported error, nothing written yet.
 		if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
 			return;
 		}
@@ -48,9 +47,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 			}
 		}
 		catch (IOException | IllegalStateException ex) {
-			// The client is gone or the response was committed meanwhile: nothing to
-			// report
-			// to.
+			// The client is gone or the response is committed: nobody to tell.
 		}
 	}
 

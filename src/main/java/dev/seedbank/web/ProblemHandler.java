@@ -209,16 +209,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
 			WebRequest request) {
-		// Spring Framework 7 leaves the type of its own problems null (6.x said
-		// about:blank).
+		// Spring Framework 7 leaves its own problems' type null; 6.x said about:blank.
 		if (body instanceof ProblemDetail problem
 				&& (problem.getType() == null || problem.getType().toString().equals("about:blank"))) {
 			problem.setType(typeFor(statusCode).uri());
 		}
 		if (body instanceof ProblemDetail) {
-			// Preset, so an Accept the problem cannot satisfy (image/png, garbage, or the
-			// very
-			// 406 being answered) still gets the problem instead of an empty body.
+			// Preset, so an Accept it cannot satisfy (image/png, garbage, the very 406
+			// being answered) still gets the problem instead of an empty body.
 			HttpHeaders problemHeaders = new HttpHeaders();
 			problemHeaders.putAll(headers);
 			problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
