@@ -75,6 +75,11 @@ public class ExperimentService {
 			return earlier;
 		}
 		if (this.experiments.existsByName(draft.name())) {
+			// A concurrent create with our key may have committed since the check above.
+			CreateOutcome concurrent = replay(idempotency);
+			if (concurrent != null) {
+				return concurrent;
+			}
 			throw nameTaken(draft.name());
 		}
 		try {
