@@ -1,6 +1,7 @@
 package dev.seedbank.security;
 
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
@@ -8,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.seedbank.web.ApiException;
 import dev.seedbank.web.ProblemType;
 
@@ -24,7 +27,19 @@ public class TokenService {
 	/** The name the bootstrap token is stored under; no other token may take it. */
 	static final String BOOTSTRAP_NAME = "bootstrap";
 
+	/**
+	 * Tokens recently found valid, by hash: a database outage does not lock out callers
+	 * already seen, and a busy rank does not cost a query per request. A revoke on this
+	 * replica takes effect at once; on other replicas within this time.
+	 */
+	static final Duration VERIFIED_TOKEN_TTL = Duration.ofSeconds(30);
+
 	private final ApiTokenRepository tokens;
+
+	private final Cache<String, TokenInfo> verified = Caffeine.newBuilder()
+		.expireAfterWrite(VERIFIED_TOKEN_TTL)
+		.maximumSize(10_000)
+		.build();
 
 	TokenService(ApiTokenRepository tokens) {
 		this.tokens = tokens;
@@ -70,20 +85,27 @@ public class TokenService {
 		ApiToken token = this.tokens.findById(id)
 			.orElseThrow(() -> new ApiException(ProblemType.NOT_FOUND, "No token with id " + id));
 		token.revoke(now());
+		this.verified.invalidate(token.tokenSha256());
 	}
 
 	/**
 	 * @param secret a bearer token as the client sent it
 	 * @return the token it names, if that token is neither revoked nor expired
 	 */
-	@Transactional(readOnly = true)
 	public Optional<TokenInfo> authenticate(String secret) {
 		byte[] digest = TokenSecrets.sha256(secret);
+		String hash = hex(digest);
 		Instant now = Instant.now();
-		return this.tokens.findByTokenSha256(hex(digest))
+		TokenInfo known = this.verified.getIfPresent(hash);
+		if (known != null) {
+			return Optional.of(known).filter((token) -> token.activeAt(now));
+		}
+		Optional<TokenInfo> found = this.tokens.findByTokenSha256(hash)
 			.filter((token) -> MessageDigest.isEqual(HexFormat.of().parseHex(token.tokenSha256()), digest))
 			.map(ApiToken::info)
 			.filter((token) -> token.activeAt(now));
+		found.ifPresent((token) -> this.verified.put(hash, token));
+		return found;
 	}
 
 	/**
@@ -103,6 +125,7 @@ public class TokenService {
 				.save(new ApiToken(UUID.randomUUID(), BOOTSTRAP_NAME, Role.ADMIN, hash, now(), "start-up", null));
 		}
 		else {
+			this.verified.invalidateAll();
 			existing.forEach((token) -> token.revoke(now()));
 			existing.get(0).reset(hash);
 		}

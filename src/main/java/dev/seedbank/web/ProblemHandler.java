@@ -53,7 +53,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
 	/** Seconds a client should wait before retrying while the database is away. */
-	private static final String RETRY_AFTER_SECONDS = "5";
+	static final String RETRY_AFTER_SECONDS = "5";
 
 	/**
 	 * PostgreSQL's character_not_in_repertoire: a NUL in a text value, stored or
@@ -260,7 +260,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		return null;
 	}
 
-	private static ProblemType typeFor(HttpStatusCode status) {
+	static ProblemType typeFor(HttpStatusCode status) {
 		return ProblemType.forStatus(status.value());
 	}
 
