@@ -62,7 +62,7 @@ class OpenApiConfiguration {
 			.info(new Info().title("seedbank API")
 				.version(version)
 				.description(DESCRIPTION)
-				.license(new License().name("Apache-2.0")))
+				.license(new License().name("Apache-2.0").identifier("Apache-2.0")))
 			.tags(new ArrayList<>(TAGS))
 			.components(components)
 			.addSecurityItem(new SecurityRequirement().addList(BEARER_AUTH));
