@@ -83,10 +83,15 @@ class OpenApiDocumentTests {
 			assertThat(operation.getDescription()).as(where + " description").isNotBlank();
 			assertThat(operation.getTags()).as(where + " tags").isNotEmpty();
 			if (operation.getParameters() != null) {
-				operation.getParameters()
-					.forEach((parameter) -> assertThat(parameter.getDescription())
-						.as(where + " parameter " + parameter.getName())
-						.isNotBlank());
+				operation.getParameters().forEach((parameter) -> {
+					assertThat(parameter.getDescription()).as(where + " parameter " + parameter.getName()).isNotBlank();
+					if (parameter.getExample() != null && isArray(parameter.getSchema())) {
+						assertThat(parameter.getExample())
+							.as(where + " parameter " + parameter.getName()
+									+ ": Swagger UI fails to send a non-array example of an array")
+							.isNotInstanceOf(String.class);
+					}
+				});
 			}
 		});
 		assertThat(checked).contains("POST /api/v1/experiments", "GET /api/v1/experiments",
@@ -168,6 +173,11 @@ class OpenApiDocumentTests {
 	@SuppressWarnings({ "rawtypes", "unchecked" })
 	private static Map<String, Schema<?>> properties(Schema schema) {
 		return (schema.getProperties() != null) ? schema.getProperties() : Map.of();
+	}
+
+	private static boolean isArray(Schema<?> schema) {
+		return schema != null && ("array".equals(schema.getType())
+				|| (schema.getTypes() != null && schema.getTypes().contains("array")));
 	}
 
 	/** OpenAPI 3.0 documents say {@code type}, 3.1 documents {@code types}. */

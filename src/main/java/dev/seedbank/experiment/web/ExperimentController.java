@@ -131,8 +131,10 @@ class ExperimentController {
 			@Parameter(description = "Names starting with this") @RequestParam(required = false) String namePrefix,
 			@Parameter(description = "torch, composer, accelerate or lightning") @RequestParam(
 					required = false) String framework,
-			@Parameter(description = "key:value, repeatable; all must match",
-					example = "team:vision") @RequestParam(name = "tag", required = false) java.util.List<String> tags,
+			// No example: Swagger UI cannot send a string example for an array parameter,
+			// and a prefilled tag would hide the experiment being looked up.
+			@Parameter(description = "key:value such as team:vision, repeatable; all must match") @RequestParam(
+					name = "tag", required = false) java.util.List<String> tags,
 			@Parameter(description = "ACTIVE or ARCHIVED") @RequestParam(required = false) ExperimentStatus status,
 			@Parameter(description = "Created at or after (ISO-8601)") @RequestParam(
 					required = false) Instant createdAfter,
