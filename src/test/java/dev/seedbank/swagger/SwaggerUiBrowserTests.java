@@ -47,6 +47,9 @@ class SwaggerUiBrowserTests {
 
 	static final Path CHROMEDRIVER = Path.of(env("CHROMEDRIVER_BIN", "/usr/bin/chromedriver"));
 
+	/** 2^64-1: JavaScript numbers cannot hold it, so the page must show it as sent. */
+	static final String MAX_SEED = "18446744073709551615";
+
 	static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
 	/**
@@ -121,9 +124,13 @@ class SwaggerUiBrowserTests {
 		String example = body.getDomProperty("value");
 		assertThat(example).as("the request example").contains("\"resnet50-sweep-a/seed-17\"");
 		body.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-		body.sendKeys(example.replace("resnet50-sweep-a/seed-17", name).replace("\n", " "));
+		body.sendKeys(example.replace("resnet50-sweep-a/seed-17", name)
+			.replace("\"composer\"", "\"torch\"")
+			.replace("\"0.28.0\"", "\"2.5.1\"")
+			.replace("\"globalSeed\": 17", "\"globalSeed\": " + MAX_SEED)
+			.replace("\n", " "));
 		String created = execute(create, "201");
-		assertThat(created).contains("\"name\": \"" + name + "\"").contains("\"globalSeed\": 17");
+		assertThat(created).contains("\"name\": \"" + name + "\"").contains("\"globalSeed\": " + MAX_SEED);
 		assertThat(curl(create)).contains("Authorization: Bearer " + token);
 		screenshot("03-created");
 
@@ -131,7 +138,9 @@ class SwaggerUiBrowserTests {
 		WebElement nameField = search.findElement(By.cssSelector("tr[data-param-name='name'] input"));
 		nameField.sendKeys(name);
 		String found = execute(search, "200");
-		assertThat(found).contains("\"name\": \"" + name + "\"").contains("\"totalElements\": 1");
+		assertThat(found).contains("\"name\": \"" + name + "\"")
+			.contains("\"globalSeed\": " + MAX_SEED)
+			.contains("\"totalElements\": 1");
 		assertThat(curl(search)).contains("name=" + name.replace("/", "%2F"));
 		screenshot("04-lookup");
 
