@@ -76,6 +76,10 @@ class ProblemResponses implements OpenApiCustomizer {
 					response.setDescription(DESCRIPTIONS.getOrDefault(code, "Error"));
 				}
 			}
+			if ("204".equals(code) || "304".equals(code)) {
+				// springdoc gives every declared response the method's return type.
+				response.setContent(null);
+			}
 			result.addApiResponse(code, response);
 		});
 		operation.setResponses(result);

@@ -69,6 +69,11 @@ class SchemaConventions implements OpenApiCustomizer {
 			schema.setType("integer");
 			schema.setMinimum(MIN_SEED);
 			schema.setMaximum(MAX_SEED);
+			if (schema.getExample() == null) {
+				// Without one Swagger UI shows the minimum, which JavaScript rounds to
+				// -9223372036854776000: not even a seed.
+				schema.setExample(0);
+			}
 		}
 		if (schema.getProperties() != null) {
 			((Map<String, Schema>) schema.getProperties()).values().forEach(SchemaConventions::visit);

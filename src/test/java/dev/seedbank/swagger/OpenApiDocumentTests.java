@@ -134,6 +134,9 @@ class OpenApiDocumentTests {
 		assertThat(operations().get("POST /api/v1/experiments").getResponses()).containsKeys("201", "409", "415",
 				"422");
 		assertThat(operations().get("GET /api/v1/experiments/{id}").getResponses()).containsKeys("200", "304", "404");
+		assertThat(operations().get("GET /api/v1/experiments/{id}").getResponses().get("304").getContent())
+			.as("304 has no body")
+			.isNullOrEmpty();
 		assertThat(operations().get("PATCH /api/v1/experiments/{id}").getResponses()).containsKeys("200", "404", "409",
 				"412", "428");
 		assertThat(operations().get("POST /api/v1/experiments")

@@ -127,6 +127,7 @@ class ExperimentController {
 	@GetMapping
 	@Operation(operationId = "searchExperiments", summary = "Search experiments",
 			description = "Every given criterion must hold; several tag=k:v are AND-ed. Newest first.")
+	@ApiResponse(responseCode = "200", description = "The matching records, newest first")
 	ExperimentPage search(@Parameter(description = "Exact name") @RequestParam(required = false) String name,
 			@Parameter(description = "Names starting with this") @RequestParam(required = false) String namePrefix,
 			@Parameter(description = "torch, composer, accelerate or lightning") @RequestParam(
