@@ -2,13 +2,18 @@ package dev.seedbank;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.seedbank.TestHttp.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
@@ -18,9 +23,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Boots the application exactly as {@code ./mvnw spring-boot:run} does with no settings
  * (embedded H2 in PostgreSQL mode, same Flyway migrations), only with its data directory
- * moved to a temporary folder.
+ * moved to a temporary folder. Like a developer, it reads the generated bootstrap token
+ * from the start-up log.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class EmbeddedDefaultTests {
+
+	private static final Pattern GENERATED_TOKEN = Pattern
+		.compile("Using generated bootstrap ADMIN token: (sb_[A-Za-z0-9_-]{43})\\R");
 
 	static Path dataDir;
 
@@ -29,11 +39,13 @@ class EmbeddedDefaultTests {
 	static TestHttp http;
 
 	@BeforeAll
-	static void start() throws Exception {
+	static void start(CapturedOutput output) throws Exception {
 		dataDir = Files.createTempDirectory("seedbank-embedded");
 		context = new SpringApplicationBuilder(SeedbankApplication.class).run("--spring.profiles.active=default",
 				"--server.port=0", "--seedbank.data-dir=" + dataDir);
-		http = new TestHttp(((WebServerApplicationContext) context).getWebServer().getPort());
+		Matcher token = GENERATED_TOKEN.matcher(output.getAll());
+		assertThat(token.find()).as("a generated token in the start-up log").isTrue();
+		http = new TestHttp(((WebServerApplicationContext) context).getWebServer().getPort(), token.group(1));
 	}
 
 	@AfterAll
@@ -59,11 +71,19 @@ class EmbeddedDefaultTests {
 	}
 
 	@Test
-	void healthProbesAndSwaggerUiAreUp() {
-		assertThat(http.get("/actuator/health/liveness").status()).isEqualTo(200);
-		assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);
-		assertThat(http.get("/v3/api-docs").status()).isEqualTo(200);
-		assertThat(http.get("/swagger-ui/index.html").status()).isEqualTo(200);
+	void healthProbesAndSwaggerUiAreUpWithoutAToken() {
+		TestHttp anonymous = http.anonymous();
+		assertThat(anonymous.get("/actuator/health/liveness").status()).isEqualTo(200);
+		assertThat(anonymous.get("/actuator/health/readiness").status()).isEqualTo(200);
+		assertThat(anonymous.get("/v3/api-docs").status()).isEqualTo(200);
+		assertThat(anonymous.get("/swagger-ui/index.html").status()).isEqualTo(200);
+	}
+
+	@Test
+	void theGeneratedDevelopmentTokenIsAnAdminAndTheApiNeedsOne(CapturedOutput output) {
+		assertThat(http.get("/api/v1/tokens").status()).isEqualTo(200);
+		assertThat(http.anonymous().get("/api/v1/experiments").status()).isEqualTo(401);
+		assertThat(output.getAll()).contains("for development use only").doesNotContain("generated security password");
 	}
 
 }

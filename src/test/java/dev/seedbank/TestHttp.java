@@ -13,17 +13,55 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A plain HTTP client for end-to-end tests: real sockets, real headers, no test-only
  * shortcuts between the test and the server.
+ * <p>
+ * Sends {@code Authorization: Bearer} {@link #BOOTSTRAP_TOKEN} (the test profile's ADMIN
+ * token) unless made {@link #anonymous()}, given {@link #withToken(String) another
+ * token}, or a request passes its own {@code Authorization} header.
  */
 public final class TestHttp {
 
+	/** The ADMIN token {@code application-test.yml} sets as the bootstrap token. */
+	public static final String BOOTSTRAP_TOKEN = "sb_test-bootstrap-token-0123456789abcdefghij";
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final HttpClient client = HttpClient.newHttpClient();
+	private final HttpClient client;
 
 	private final String base;
 
+	private final String token;
+
 	public TestHttp(int port) {
-		this.base = "http://127.0.0.1:" + port;
+		this(port, BOOTSTRAP_TOKEN);
+	}
+
+	/**
+	 * @param port the server's port
+	 * @param token the bearer token to send, or {@code null} for none
+	 */
+	public TestHttp(int port, String token) {
+		this(HttpClient.newHttpClient(), "http://127.0.0.1:" + port, token);
+	}
+
+	private TestHttp(HttpClient client, String base, String token) {
+		this.client = client;
+		this.base = base;
+		this.token = token;
+	}
+
+	/**
+	 * @param token the bearer token to send instead
+	 * @return a client sending it
+	 */
+	public TestHttp withToken(String token) {
+		return new TestHttp(this.client, this.base, token);
+	}
+
+	/**
+	 * @return a client sending no {@code Authorization} header
+	 */
+	public TestHttp anonymous() {
+		return new TestHttp(this.client, this.base, null);
 	}
 
 	public Response get(String path, String... headers) {
@@ -46,8 +84,13 @@ public final class TestHttp {
 
 	private HttpRequest.Builder builder(String path, String... headers) {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.base + path));
+		boolean authorization = false;
 		for (int i = 0; i < headers.length; i += 2) {
 			builder.header(headers[i], headers[i + 1]);
+			authorization |= headers[i].equalsIgnoreCase("Authorization");
+		}
+		if (this.token != null && !authorization) {
+			builder.header("Authorization", "Bearer " + this.token);
 		}
 		return builder;
 	}

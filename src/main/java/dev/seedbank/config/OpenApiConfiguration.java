@@ -48,7 +48,7 @@ class OpenApiConfiguration {
 			new Tag().name("Index orders")
 				.description("Each rank's exact data order, bit-identical to torch's DistributedSampler"),
 			new Tag().name("Seeds").description("Seed manifests, DataLoader worker seeds and seed comparisons"),
-			new Tag().name("Tokens").description("Bearer tokens: who may read and record experiments"));
+			new Tag().name("Tokens").description("API tokens (ADMIN only): create, list and revoke"));
 
 	@Bean
 	OpenAPI seedbankOpenApi(ObjectProvider<BuildProperties> build) {
@@ -56,7 +56,7 @@ class OpenApiConfiguration {
 		String version = (properties != null) ? properties.getVersion() : "dev";
 		SecurityScheme bearer = new SecurityScheme().type(SecurityScheme.Type.HTTP)
 			.scheme("bearer")
-			.description("A seedbank token, sent as Authorization: Bearer <token>");
+			.description("A seedbank API token (sb_...) or, when configured, a JWT");
 		Components components = new Components().addSecuritySchemes(BEARER_AUTH, bearer);
 		return new OpenAPI()
 			.info(new Info().title("seedbank API")

@@ -2,7 +2,10 @@ package dev.seedbank.experiment;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -14,6 +17,7 @@ import dev.seedbank.seeds.DataSeedPolicies;
 import dev.seedbank.seeds.SeedRequest;
 import dev.seedbank.web.ApiException;
 import dev.seedbank.web.ProblemType;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
@@ -36,12 +40,15 @@ public class ExperimentService {
 
 	private final IdempotencyRepository idempotencyKeys;
 
+	private final ExperimentAuditRepository audit;
+
 	private final TransactionTemplate transactions;
 
 	ExperimentService(ExperimentRepository experiments, IdempotencyRepository idempotencyKeys,
-			TransactionTemplate transactions) {
+			ExperimentAuditRepository audit, TransactionTemplate transactions) {
 		this.experiments = experiments;
 		this.idempotencyKeys = idempotencyKeys;
+		this.audit = audit;
 		this.transactions = transactions;
 	}
 
@@ -63,13 +70,16 @@ public class ExperimentService {
 		// 422s.
 		SamplerPlan.of(new SamplerParameters(draft.datasetSize(), draft.worldSize(), 0, decision.effectiveDataSeed(),
 				draft.shuffle(), draft.dropLast(), TorchVersion.parse(draft.torchVersion())));
-		if (idempotency != null) {
-			CreateOutcome replay = this.transactions.execute((status) -> replay(idempotency));
-			if (replay != null) {
-				return replay;
-			}
+		CreateOutcome earlier = replay(idempotency);
+		if (earlier != null) {
+			return earlier;
 		}
 		if (this.experiments.existsByName(draft.name())) {
+			// A concurrent create with our key may have committed since the check above.
+			CreateOutcome concurrent = replay(idempotency);
+			if (concurrent != null) {
+				return concurrent;
+			}
 			throw nameTaken(draft.name());
 		}
 		try {
@@ -78,6 +88,7 @@ public class ExperimentService {
 				Experiment experiment = new Experiment(UUID.randomUUID(), draft, decision.effectiveDataSeed(),
 						decision.explanation(), now, createdBy);
 				ExperimentSnapshot created = this.experiments.saveAndFlush(experiment).snapshot();
+				this.audit.save(new ExperimentAudit(created.id(), "created", null, created.name(), createdBy, now));
 				String body = render.apply(created);
 				if (idempotency != null) {
 					this.idempotencyKeys.saveAndFlush(new IdempotencyRecord(idempotency.key(),
@@ -89,11 +100,9 @@ public class ExperimentService {
 		catch (DataIntegrityViolationException ex) {
 			// A concurrent create won the race: replay it if it carried our key, else the
 			// name is taken.
-			if (idempotency != null) {
-				CreateOutcome replay = this.transactions.execute((status) -> replay(idempotency));
-				if (replay != null) {
-					return replay;
-				}
+			CreateOutcome winner = replay(idempotency);
+			if (winner != null) {
+				return winner;
 			}
 			if (this.experiments.existsByName(draft.name())) {
 				throw nameTaken(draft.name());
@@ -102,7 +111,15 @@ public class ExperimentService {
 		}
 	}
 
+	/** The first response for this key, or {@code null} when the key is new or absent. */
 	private CreateOutcome replay(IdempotencyToken idempotency) {
+		if (idempotency == null) {
+			return null;
+		}
+		return this.transactions.execute((status) -> replayInTransaction(idempotency));
+	}
+
+	private CreateOutcome replayInTransaction(IdempotencyToken idempotency) {
 		return this.idempotencyKeys.findById(idempotency.key()).map((first) -> {
 			if (!first.requestSha256().equals(idempotency.requestSha256())) {
 				throw new ApiException(ProblemType.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '" + idempotency.key()
@@ -137,13 +154,24 @@ public class ExperimentService {
 	}
 
 	/**
-	 * Applies changes to the mutable fields.
+	 * @param id the record's id
+	 * @return its history, oldest first: creation, then each changed field
+	 */
+	public List<AuditEntry> audit(UUID id) {
+		get(id);
+		return this.audit.findByExperimentIdOrderByIdAsc(id).stream().map(ExperimentAudit::entry).toList();
+	}
+
+	/**
+	 * Applies changes to the mutable fields, writing an audit row for each field whose
+	 * value changes, in the same transaction.
 	 * @param id the record's id
 	 * @param expectedVersion the version the caller's {@code If-Match} names
 	 * @param changes what to change
+	 * @param changedBy the caller's name
 	 * @return the record after the change
 	 */
-	public ExperimentSnapshot amend(UUID id, long expectedVersion, ExperimentChanges changes) {
+	public ExperimentSnapshot amend(UUID id, long expectedVersion, ExperimentChanges changes, String changedBy) {
 		return this.transactions.execute((status) -> {
 			Experiment experiment = this.experiments.findById(id)
 				.orElseThrow(() -> new ApiException(ProblemType.NOT_FOUND, "No experiment with id " + id));
@@ -152,6 +180,7 @@ public class ExperimentService {
 						+ " but the experiment is at version " + experiment.version() + "; read it again");
 			}
 			Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+			ExperimentSnapshot before = experiment.snapshot();
 			if (changes.descriptionSet()) {
 				experiment.describe(changes.description(), now);
 			}
@@ -161,8 +190,22 @@ public class ExperimentService {
 			if (changes.status() != null) {
 				experiment.changeStatus(changes.status(), now);
 			}
-			return this.experiments.saveAndFlush(experiment).snapshot();
+			ExperimentSnapshot after = this.experiments.saveAndFlush(experiment).snapshot();
+			audit(id, "description", before.description(), after.description(), changedBy, now);
+			audit(id, "tags", json(before.tags()), json(after.tags()), changedBy, now);
+			audit(id, "status", before.status().name(), after.status().name(), changedBy, now);
+			return after;
 		});
+	}
+
+	private void audit(UUID id, String field, String oldValue, String newValue, String changedBy, Instant now) {
+		if (!Objects.equals(oldValue, newValue)) {
+			this.audit.save(new ExperimentAudit(id, field, oldValue, newValue, changedBy, now));
+		}
+	}
+
+	private static String json(Map<String, String> tags) {
+		return JsonMapper.shared().writeValueAsString(new TreeMap<>(tags));
 	}
 
 	private static ApiException nameTaken(String name) {

@@ -25,6 +25,14 @@ public class IndexOrderService {
 	/** Digests are 64 hex characters; a hundred thousand of them is a few MiB. */
 	private static final int MAX_DIGESTS = 100_000;
 
+	/**
+	 * Recorded experiments by id; ten thousand snapshots are a few MiB. Only their
+	 * replay-defining fields are read here, and those never change, so an entry never
+	 * goes stale, and slices of an experiment already asked for are served while the
+	 * database is away.
+	 */
+	private static final int MAX_RECORDS = 10_000;
+
 	private final PermutationCache permutations;
 
 	private final ExperimentService experiments;
@@ -32,6 +40,8 @@ public class IndexOrderService {
 	private final OrderSettings settings;
 
 	private final Cache<DigestKey, String> digests = Caffeine.newBuilder().maximumSize(MAX_DIGESTS).build();
+
+	private final Cache<UUID, ExperimentSnapshot> records = Caffeine.newBuilder().maximumSize(MAX_RECORDS).build();
 
 	IndexOrderService(PermutationCache permutations, ExperimentService experiments, OrderSettings settings) {
 		this.permutations = permutations;
@@ -64,7 +74,7 @@ public class IndexOrderService {
 	 * @return the rank's order
 	 */
 	public RankSlice slice(UUID id, long epoch, int rank) {
-		ExperimentSnapshot experiment = this.experiments.get(id);
+		ExperimentSnapshot experiment = this.records.get(id, this.experiments::get);
 		SamplerParameters parameters = parameters(experiment, epoch);
 		RankSlice slice = slice(parameters, rank);
 		if (this.settings.prefetchNextEpoch() && epoch < Long.MAX_VALUE) {

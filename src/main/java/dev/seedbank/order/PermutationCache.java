@@ -150,7 +150,7 @@ public class PermutationCache {
 	private void checkFits(PermutationKey key) {
 		if (bytes(key.n()) > this.budgetBytes) {
 			throw tooLarge(key, "the permutation budget is " + mib(this.budgetBytes)
-					+ " MiB; raise it with seedbank.order.cache-max-bytes (SEEDBANK_ORDER_CACHE_MAX_BYTES) and the heap");
+					+ " MiB; raise it with seedbank.order.cache-max-bytes (SEEDBANK_ORDER_CACHEMAXBYTES) and the heap");
 		}
 	}
 

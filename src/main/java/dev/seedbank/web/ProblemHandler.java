@@ -1,5 +1,9 @@
 package dev.seedbank.web;
 
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -8,6 +12,7 @@ import dev.seedbank.sampling.InvalidSamplerArgumentException;
 import dev.seedbank.sampling.TorchWouldRaiseException;
 import dev.seedbank.seeds.SeedRuleException;
 import jakarta.validation.ConstraintViolationException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -16,11 +21,13 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -47,6 +54,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	/** Seconds a client should wait before retrying while the database is away. */
 	private static final String RETRY_AFTER_SECONDS = "5";
+
+	/**
+	 * PostgreSQL's character_not_in_repertoire: a NUL in a text value, stored or
+	 * searched.
+	 */
+	private static final String UNSTORABLE_CHARACTER = "22021";
+
+	/** SQLState class 22, data exception: a value the client sent does not fit. */
+	private static final String DATA_EXCEPTION_CLASS = "22";
+
+	/** What HikariCP throws for any use of a connection it has already closed. */
+	private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
 
 	@ExceptionHandler(ApiException.class)
 	ResponseEntity<ProblemDetail> api(ApiException ex) {
@@ -103,12 +122,33 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 				"The database is unavailable; retry after " + RETRY_AFTER_SECONDS + " seconds");
 		return ResponseEntity.status(problem.getStatus())
 			.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-			.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(problem);
+	}
+
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<ProblemDetail> malformedQuery(InvalidParameterException ex) {
+		return invalid("query", "is malformed: every parameter needs a name (name=value, '&'-separated, "
+				+ "percent-encoded as UTF-8)");
+	}
+
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	ResponseEntity<ProblemDetail> dataIntegrity(DataIntegrityViolationException ex) {
+		String state = sqlState(ex);
+		if (UNSTORABLE_CHARACTER.equals(state)) {
+			return invalid("body", "text must not contain the NUL character (U+0000), which PostgreSQL cannot store");
+		}
+		if (state != null && state.startsWith(DATA_EXCEPTION_CLASS)) {
+			return invalid("body", "a value cannot be stored as given (SQLState " + state + ")");
+		}
+		return unexpected(ex);
 	}
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		if (lostDatabaseConnection(ex)) {
+			return databaseUnavailable(ex);
+		}
 		log.error("Unexpected error", ex);
 		return Problems.response(Problems.of(ProblemType.INTERNAL, "An unexpected error occurred"));
 	}
@@ -169,20 +209,59 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
 			WebRequest request) {
+		// Spring Framework 7 leaves its own problems' type null; 6.x said about:blank.
 		if (body instanceof ProblemDetail problem
-				&& (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+				&& (problem.getType() == null || problem.getType().toString().equals("about:blank"))) {
 			problem.setType(typeFor(statusCode).uri());
+		}
+		if (body instanceof ProblemDetail) {
+			// Preset, so an Accept it cannot satisfy (image/png, garbage, the very 406
+			// being answered) still gets the problem instead of an empty body.
+			HttpHeaders problemHeaders = new HttpHeaders();
+			problemHeaders.putAll(headers);
+			problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+			return super.createResponseEntity(body, problemHeaders, statusCode, request);
 		}
 		return super.createResponseEntity(body, headers, statusCode, request);
 	}
 
-	private static ProblemType typeFor(HttpStatusCode status) {
-		for (ProblemType type : ProblemType.values()) {
-			if (type.status().value() == status.value()) {
-				return type;
+	/**
+	 * Whether a lost database connection is behind an exception, however it is wrapped.
+	 * When the server goes away mid-transaction, the rollback fails too and its
+	 * {@code JpaSystemException} ("Unable to rollback against JDBC Connection") hides the
+	 * original {@code DataAccessResourceFailureException}: its cause is HikariCP's
+	 * {@code ProxyConnection.ClosedConnection} "Connection is closed", which carries no
+	 * SQLState (HikariCP 7.0). SQLState class 08 is a connection exception; 57P01..57P03
+	 * are PostgreSQL shutting down, crashing or starting.
+	 */
+	static boolean lostDatabaseConnection(Throwable ex) {
+		Throwable cause = ex;
+		for (int depth = 0; cause != null && depth < 20; depth++, cause = cause.getCause()) {
+			if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+					|| cause instanceof SQLRecoverableException) {
+				return true;
+			}
+			if (cause instanceof SQLException sql
+					&& (HIKARI_CLOSED_CONNECTION.equals(sql.getMessage()) || (sql.getSQLState() != null
+							&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))))) {
+				return true;
 			}
 		}
-		return status.is4xxClientError() ? ProblemType.VALIDATION : ProblemType.INTERNAL;
+		return false;
+	}
+
+	private static String sqlState(Throwable ex) {
+		Throwable cause = ex;
+		for (int depth = 0; cause != null && depth < 20; depth++, cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+				return sql.getSQLState();
+			}
+		}
+		return null;
+	}
+
+	private static ProblemType typeFor(HttpStatusCode status) {
+		return ProblemType.forStatus(status.value());
 	}
 
 	private static ResponseEntity<ProblemDetail> invalid(String field, String message) {

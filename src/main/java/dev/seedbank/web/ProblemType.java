@@ -58,4 +58,17 @@ public enum ProblemType {
 		return URI.create(BASE + this.slug);
 	}
 
+	/**
+	 * @param status an HTTP status code
+	 * @return the first type with that status, else the generic client or server error
+	 */
+	public static ProblemType forStatus(int status) {
+		for (ProblemType type : values()) {
+			if (type.status.value() == status) {
+				return type;
+			}
+		}
+		return (status >= 400 && status < 500) ? VALIDATION : INTERNAL;
+	}
+
 }

@@ -119,11 +119,11 @@ class ChartTests {
 		assertThat(data).containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://postgresql:5432/seedbank")
 			.containsEntry("SPRING_DATASOURCE_USERNAME", "seedbank")
 			.containsEntry("SPRING_LIFECYCLE_TIMEOUT_PER_SHUTDOWN_PHASE", "30s")
-			.containsEntry("SEEDBANK_ORDER_CACHE_MAX_BYTES", "536870912")
+			.containsEntry("SEEDBANK_ORDER_CACHEMAXBYTES", "536870912")
 			.containsEntry("LOGGING_LEVEL_DEV_SEEDBANK", "DEBUG");
 		assertThat((String) data.get("JAVA_TOOL_OPTIONS")).contains("-XX:MaxRAMPercentage=75");
 		assertThat(RenderedChart.withDefaults().one("ConfigMap").map("data"))
-			.doesNotContainKey("SEEDBANK_ORDER_CACHE_MAX_BYTES");
+			.doesNotContainKey("SEEDBANK_ORDER_CACHEMAXBYTES");
 	}
 
 	@Test

@@ -95,8 +95,8 @@ class ExperimentController {
 		ExperimentDraft draft = draft(request);
 		IdempotencyToken token = (idempotencyKey != null) ? new IdempotencyToken(idempotencyKey,
 				Digests.sha256Hex(this.json.writeValueAsBytes(canonical(request)))) : null;
-		CreateOutcome outcome = this.experiments.create(draft, (principal != null) ? principal.getName() : "anonymous",
-				token, (created) -> this.json.writeValueAsString(ExperimentResponse.of(created)));
+		CreateOutcome outcome = this.experiments.create(draft, callerName(principal), token,
+				(created) -> this.json.writeValueAsString(ExperimentResponse.of(created)));
 		ExperimentSnapshot created = outcome.experiment();
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.CREATED)
 			.location(URI.create("/api/v1/experiments/" + created.id()))
@@ -173,7 +173,7 @@ class ExperimentController {
 	ResponseEntity<ExperimentResponse> amend(@Parameter(description = ID) @PathVariable UUID id,
 			@Parameter(description = "The record's current ETag, from its last GET or PATCH",
 					example = "\"v0\"") @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-			@RequestBody JsonNode patch) {
+			@RequestBody JsonNode patch, Principal principal) {
 		if (ifMatch == null || ifMatch.isBlank()) {
 			throw new ApiException(ProblemType.PRECONDITION_REQUIRED,
 					"PATCH needs an If-Match header with the experiment's current ETag; GET the experiment to read it");
@@ -182,8 +182,19 @@ class ExperimentController {
 		ExperimentSnapshot current = this.experiments.get(id);
 		JsonNode currentJson = this.json.valueToTree(ExperimentResponse.of(current));
 		ExperimentSnapshot amended = this.experiments.amend(id, expectedVersion,
-				ExperimentPatch.read(patch, currentJson));
+				ExperimentPatch.read(patch, currentJson), callerName(principal));
 		return ResponseEntity.ok().eTag(ETags.of(amended.version())).body(ExperimentResponse.of(amended));
+	}
+
+	@GetMapping("/{id}/audit")
+	@Operation(summary = "Read an experiment's history",
+			description = "Who created it, then one entry per field each PATCH changed, oldest first.")
+	AuditResponse audit(@Parameter(description = ID) @PathVariable UUID id) {
+		return new AuditResponse(id, this.experiments.audit(id));
+	}
+
+	private static String callerName(Principal principal) {
+		return (principal != null) ? principal.getName() : "anonymous";
 	}
 
 	private ExperimentDraft draft(CreateExperimentRequest request) {

@@ -1,0 +1,128 @@
+package dev.seedbank.security;
+
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.seedbank.web.ApiException;
+import dev.seedbank.web.ProblemType;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates, lists, revokes and checks API tokens. A token's secret exists only in the
+ * response that creates it; the database holds its SHA-256.
+ */
+@Service
+public class TokenService {
+
+	/** The name the bootstrap token is stored under; no other token may take it. */
+	static final String BOOTSTRAP_NAME = "bootstrap";
+
+	private final ApiTokenRepository tokens;
+
+	TokenService(ApiTokenRepository tokens) {
+		this.tokens = tokens;
+	}
+
+	/**
+	 * @param name who will use the token
+	 * @param role what it may do
+	 * @param expiresAt when it stops working, or {@code null} for never
+	 * @param createdBy the admin creating it
+	 * @return the token with its secret, which is not kept
+	 */
+	@Transactional
+	public CreatedToken create(String name, Role role, Instant expiresAt, String createdBy) {
+		if (BOOTSTRAP_NAME.equalsIgnoreCase(name)) {
+			throw ApiException.invalid("name", "'" + BOOTSTRAP_NAME + "' is reserved for SEEDBANK_BOOTSTRAP_TOKEN");
+		}
+		Instant now = now();
+		if (expiresAt != null && !expiresAt.isAfter(now)) {
+			throw ApiException.invalid("expiresAt", "must be in the future");
+		}
+		String secret = TokenSecrets.generate();
+		ApiToken token = new ApiToken(UUID.randomUUID(), name, role, hex(TokenSecrets.sha256(secret)), now, createdBy,
+				(expiresAt != null) ? expiresAt.truncatedTo(ChronoUnit.MICROS) : null);
+		return new CreatedToken(this.tokens.saveAndFlush(token).info(), secret);
+	}
+
+	/**
+	 * @return every token, revoked and expired ones too, newest first, without secrets
+	 */
+	@Transactional(readOnly = true)
+	public List<TokenInfo> list() {
+		return this.tokens.findAllByOrderByCreatedAtDescIdDesc().stream().map(ApiToken::info).toList();
+	}
+
+	/**
+	 * Revokes a token; it stops working with the next request. Revoking twice is
+	 * harmless.
+	 * @param id the token's id
+	 */
+	@Transactional
+	public void revoke(UUID id) {
+		ApiToken token = this.tokens.findById(id)
+			.orElseThrow(() -> new ApiException(ProblemType.NOT_FOUND, "No token with id " + id));
+		token.revoke(now());
+	}
+
+	/**
+	 * @param secret a bearer token as the client sent it
+	 * @return the token it names, if that token is neither revoked nor expired
+	 */
+	@Transactional(readOnly = true)
+	public Optional<TokenInfo> authenticate(String secret) {
+		byte[] digest = TokenSecrets.sha256(secret);
+		Instant now = Instant.now();
+		return this.tokens.findByTokenSha256(hex(digest))
+			.filter((token) -> MessageDigest.isEqual(HexFormat.of().parseHex(token.tokenSha256()), digest))
+			.map(ApiToken::info)
+			.filter((token) -> token.activeAt(now));
+	}
+
+	/**
+	 * Makes {@code secret} the ADMIN token named {@value #BOOTSTRAP_NAME}, replacing the
+	 * previous bootstrap secret.
+	 * @param secret the bootstrap token
+	 */
+	@Transactional
+	public void setBootstrap(String secret) {
+		String hash = hex(TokenSecrets.sha256(secret));
+		List<ApiToken> existing = this.tokens.findByName(BOOTSTRAP_NAME);
+		if (existing.isEmpty()) {
+			this.tokens.findByTokenSha256(hash).ifPresent((clash) -> {
+				throw new IllegalStateException("The bootstrap token is already stored as another token's secret");
+			});
+			this.tokens
+				.save(new ApiToken(UUID.randomUUID(), BOOTSTRAP_NAME, Role.ADMIN, hash, now(), "start-up", null));
+		}
+		else {
+			existing.forEach((token) -> token.revoke(now()));
+			existing.get(0).reset(hash);
+		}
+	}
+
+	private static Instant now() {
+		return Instant.now().truncatedTo(ChronoUnit.MICROS);
+	}
+
+	private static String hex(byte[] digest) {
+		return HexFormat.of().formatHex(digest);
+	}
+
+	/**
+	 * A token just created: the only time its secret is known.
+	 *
+	 * @param info what may be shown about it later
+	 * @param secret the bearer token
+	 */
+	public record CreatedToken(TokenInfo info, String secret) {
+	}
+
+}

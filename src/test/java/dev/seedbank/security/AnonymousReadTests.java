@@ -1,0 +1,54 @@
+package dev.seedbank.security;
+
+import dev.seedbank.TestHttp;
+import dev.seedbank.TestHttp.Response;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** With {@code anonymous-read} on; {@link SecurityMatrixTests} covers it off. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "seedbank.security.anonymous-read=true")
+class AnonymousReadTests {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void recordsSlicesAndManifestsAreReadableWithoutAToken() {
+		TestHttp admin = new TestHttp(this.port);
+		Response created = admin.post("/api/v1/experiments", """
+				{"name": "anonymous-%s", "framework": "torch", "frameworkVersion": "2.5.1", "torchVersion": "2.5.1",
+				 "globalSeed": 1, "dataSeed": null, "dataSeedPolicy": "LINKED",
+				 "sampler": {"datasetSize": 10, "worldSize": 2}}""".formatted(java.util.UUID.randomUUID()));
+		String location = created.header("Location");
+		TestHttp anonymous = admin.anonymous();
+		assertThat(anonymous.get(location).status()).isEqualTo(200);
+		assertThat(anonymous.get("/api/v1/experiments?size=1").status()).isEqualTo(200);
+		for (String path : new String[] { location + "/epochs/0/ranks/0/indices", location + "/manifest",
+				location + "/ranks/0/manifest", "/api/v1/samplers/distributed/indices?datasetSize=10&worldSize=2" }) {
+			assertThat(anonymous.get(path).status()).as(path).isNotIn(401, 403);
+		}
+	}
+
+	@Test
+	void writesTokensAuditAndVerifyStillNeedAToken() {
+		TestHttp anonymous = new TestHttp(this.port, null);
+		String experiment = "/api/v1/experiments/" + java.util.UUID.randomUUID();
+		assertThat(anonymous.post("/api/v1/experiments", "{}").status()).isEqualTo(401);
+		assertThat(anonymous.patch(experiment, "{}", "If-Match", "\"v0\"").status()).isEqualTo(401);
+		assertThat(anonymous.get("/api/v1/tokens").status()).isEqualTo(401);
+		assertThat(anonymous.get(experiment + "/audit").status()).isEqualTo(401);
+		assertThat(anonymous.post(experiment + "/epochs/0/ranks/0/verify", "{}").status()).isEqualTo(401);
+	}
+
+	@Test
+	void aBadTokenIsStillRejected() {
+		Response response = new TestHttp(this.port, "sb_unknown").get("/api/v1/experiments?size=1");
+		assertThat(response.status()).isEqualTo(401);
+	}
+
+}
