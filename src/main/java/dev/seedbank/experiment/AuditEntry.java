@@ -2,6 +2,8 @@ package dev.seedbank.experiment;
 
 import java.time.Instant;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * One line of an experiment's history.
  *
@@ -11,5 +13,10 @@ import java.time.Instant;
  * @param changedBy the token (or JWT subject) that made the change
  * @param changedAt when
  */
-public record AuditEntry(String field, String oldValue, String newValue, String changedBy, Instant changedAt) {
+@Schema(description = "One line of an experiment's history")
+public record AuditEntry(@Schema(description = "created, description, tags or status", example = "status") String field,
+		@Schema(description = "The value before, or null; tags as a JSON object", nullable = true) String oldValue,
+		@Schema(description = "The value after, or null; for created, the name", nullable = true) String newValue,
+		@Schema(description = "The token (or JWT subject) that made the change") String changedBy,
+		@Schema(description = "When") Instant changedAt) {
 }

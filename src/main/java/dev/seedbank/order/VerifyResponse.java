@@ -24,7 +24,9 @@ record VerifyResponse(@Schema(description = "Whether everything given matches") 
 	 * @param actual the index the run saw
 	 */
 	@Schema(description = "A position where the run saw another index")
-	record Mismatch(long position, @Schema(nullable = true) Long expected, @Schema(nullable = true) Long actual) {
+	record Mismatch(@Schema(description = "Position in the rank's list") long position,
+			@Schema(description = "The index seedbank serves there, null past the end", nullable = true) Long expected,
+			@Schema(description = "The index the run saw", nullable = true) Long actual) {
 	}
 
 }

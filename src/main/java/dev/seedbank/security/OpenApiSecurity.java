@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class OpenApiSecurity {
 
-	static final String SCHEME = "bearer";
+	static final String SCHEME = "bearerAuth";
 
 	@Bean
 	OpenApiCustomizer bearerSecurityScheme() {

@@ -157,10 +157,10 @@ class TokenTests {
 	@Test
 	void theApiDocumentDeclaresTheBearerSchemeForEveryOperation() {
 		JsonNode api = this.admin.anonymous().get("/v3/api-docs").json();
-		JsonNode scheme = api.get("components").get("securitySchemes").get("bearer");
+		JsonNode scheme = api.get("components").get("securitySchemes").get("bearerAuth");
 		assertThat(scheme.get("type").asString()).isEqualTo("http");
 		assertThat(scheme.get("scheme").asString()).isEqualTo("bearer");
-		assertThat(api.get("security").get(0).has("bearer")).isTrue();
+		assertThat(api.get("security").get(0).has("bearerAuth")).isTrue();
 		assertThat(api.get("paths").has("/api/v1/tokens")).isTrue();
 	}
 

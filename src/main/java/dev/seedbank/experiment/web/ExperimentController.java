@@ -22,6 +22,11 @@ import dev.seedbank.web.ETags;
 import dev.seedbank.web.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -52,6 +57,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Experiments", description = "Experiment records: how a run was seeded, stored so it can be replayed")
 class ExperimentController {
 
+	private static final String ID = "The experiment's id, from its Location or a search";
+
 	private final ExperimentService experiments;
 
 	private final JsonMapper json;
@@ -65,10 +72,22 @@ class ExperimentController {
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Record an experiment",
+	@Operation(operationId = "createExperiment", summary = "Record an experiment",
 			description = "Stores the run's seeds and sampler settings. Replay-defining fields never change afterwards. "
 					+ "With an Idempotency-Key, a retried create with the same body returns the first response; "
-					+ "the same key with another body is a 422.")
+					+ "the same key with another body is a 422.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+					schema = @Schema(implementation = CreateExperimentRequest.class),
+					examples = @ExampleObject(name = "resnet50", summary = ExperimentExamples.CREATE_SUMMARY,
+							description = ExperimentExamples.CREATE_DESCRIPTION, value = ExperimentExamples.CREATE))))
+	@ApiResponse(responseCode = "201", description = "Recorded; Location names it, ETag is its version",
+			headers = { @Header(name = HttpHeaders.LOCATION, description = "The new record's path"),
+					@Header(name = HttpHeaders.ETAG, description = "The record's version, for If-Match") },
+			content = @Content(schema = @Schema(implementation = ExperimentResponse.class)))
+	@ApiResponse(responseCode = "409", description = "An experiment with this name exists")
+	@ApiResponse(responseCode = "422",
+			description = "The seeds break the framework's rule, the named torch cannot build this sampler, "
+					+ "or the Idempotency-Key was used with another body")
 	ResponseEntity<String> create(@Valid @RequestBody CreateExperimentRequest request, @Parameter(
 			description = "Makes a retried create safe: same key and body replays the first response") @RequestHeader(
 					name = "Idempotency-Key", required = false) @Size(min = 1, max = 200) String idempotencyKey,
@@ -90,8 +109,12 @@ class ExperimentController {
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "Read one experiment", description = "Answers 304 when If-None-Match names the current ETag.")
-	ResponseEntity<ExperimentResponse> get(@PathVariable UUID id,
+	@Operation(operationId = "getExperiment", summary = "Read one experiment",
+			description = "Answers 304 when If-None-Match names the current ETag.")
+	@ApiResponse(responseCode = "200", description = "The record; ETag is its version",
+			headers = @Header(name = HttpHeaders.ETAG, description = "The record's version, for If-Match"))
+	@ApiResponse(responseCode = "304", description = "If-None-Match names the current version")
+	ResponseEntity<ExperimentResponse> get(@Parameter(description = ID) @PathVariable UUID id,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
 		ExperimentSnapshot experiment = this.experiments.get(id);
 		String etag = ETags.of(experiment.version());
@@ -102,14 +125,17 @@ class ExperimentController {
 	}
 
 	@GetMapping
-	@Operation(summary = "Search experiments",
+	@Operation(operationId = "searchExperiments", summary = "Search experiments",
 			description = "Every given criterion must hold; several tag=k:v are AND-ed. Newest first.")
+	@ApiResponse(responseCode = "200", description = "The matching records, newest first")
 	ExperimentPage search(@Parameter(description = "Exact name") @RequestParam(required = false) String name,
 			@Parameter(description = "Names starting with this") @RequestParam(required = false) String namePrefix,
 			@Parameter(description = "torch, composer, accelerate or lightning") @RequestParam(
 					required = false) String framework,
-			@Parameter(description = "key:value, repeatable; all must match",
-					example = "team:vision") @RequestParam(name = "tag", required = false) java.util.List<String> tags,
+			// No example: Swagger UI cannot send a string example for an array parameter,
+			// and a prefilled tag would hide the experiment being looked up.
+			@Parameter(description = "key:value such as team:vision, repeatable; all must match") @RequestParam(
+					name = "tag", required = false) java.util.List<String> tags,
 			@Parameter(description = "ACTIVE or ARCHIVED") @RequestParam(required = false) ExperimentStatus status,
 			@Parameter(description = "Created at or after (ISO-8601)") @RequestParam(
 					required = false) Instant createdAfter,
@@ -128,12 +154,26 @@ class ExperimentController {
 	}
 
 	@PatchMapping(path = "/{id}", consumes = { MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json" })
-	@Operation(summary = "Change description, tags or status",
+	@Operation(operationId = "amendExperiment", summary = "Change description, tags or status",
 			description = "Needs If-Match with the current ETag (428 without, 412 when stale). Any other field "
-					+ "with a different value is a 409: replay-defining fields never change.")
-	ResponseEntity<ExperimentResponse> amend(@PathVariable UUID id,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @RequestBody JsonNode patch,
-			Principal principal) {
+					+ "with a different value is a 409: replay-defining fields never change.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							schema = @Schema(implementation = AmendExperimentRequest.class),
+							examples = @ExampleObject(name = "archive", summary = ExperimentExamples.AMEND_SUMMARY,
+									description = "Send with If-Match: the ETag of the last GET",
+									value = ExperimentExamples.AMEND)),
+					@Content(mediaType = "application/merge-patch+json",
+							schema = @Schema(implementation = AmendExperimentRequest.class)) }))
+	@ApiResponse(responseCode = "200", description = "The changed record; ETag is its new version",
+			headers = @Header(name = HttpHeaders.ETAG, description = "The record's new version"))
+	@ApiResponse(responseCode = "409", description = "The body changes a replay-defining field; errors names it")
+	@ApiResponse(responseCode = "412", description = "If-Match names a stale version; GET the record again")
+	@ApiResponse(responseCode = "428", description = "If-Match is missing")
+	ResponseEntity<ExperimentResponse> amend(@Parameter(description = ID) @PathVariable UUID id,
+			@Parameter(description = "The record's current ETag, from its last GET or PATCH",
+					example = "\"v0\"") @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@RequestBody JsonNode patch, Principal principal) {
 		if (ifMatch == null || ifMatch.isBlank()) {
 			throw new ApiException(ProblemType.PRECONDITION_REQUIRED,
 					"PATCH needs an If-Match header with the experiment's current ETag; GET the experiment to read it");
@@ -149,7 +189,7 @@ class ExperimentController {
 	@GetMapping("/{id}/audit")
 	@Operation(summary = "Read an experiment's history",
 			description = "Who created it, then one entry per field each PATCH changed, oldest first.")
-	AuditResponse audit(@PathVariable UUID id) {
+	AuditResponse audit(@Parameter(description = ID) @PathVariable UUID id) {
 		return new AuditResponse(id, this.experiments.audit(id));
 	}
 

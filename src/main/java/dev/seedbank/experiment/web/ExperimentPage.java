@@ -14,5 +14,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param totalPages pages in all
  */
 @Schema(description = "One page of experiments, newest first")
-public record ExperimentPage(List<ExperimentResponse> items, int page, int size, long totalElements, int totalPages) {
+public record ExperimentPage(@Schema(description = "The records of this page") List<ExperimentResponse> items,
+		@Schema(description = "Zero-based page number", example = "0") int page,
+		@Schema(description = "Page size asked for", example = "20") int size,
+		@Schema(description = "Matches in all", example = "1") long totalElements,
+		@Schema(description = "Pages in all", example = "1") int totalPages) {
 }

@@ -34,15 +34,28 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param version the record's version, also its ETag
  */
 @Schema(description = "An experiment record")
-public record ExperimentResponse(UUID id, String name, String description, String framework, String frameworkVersion,
-		String torchVersion, @Schema(type = "integer", format = "int64-or-uint64") BigInteger globalSeed,
-		@Schema(type = "integer", format = "int64-or-uint64", nullable = true) BigInteger dataSeed,
-		DataSeedPolicy dataSeedPolicy,
-		@Schema(type = "integer", format = "int64-or-uint64",
-				description = "The seed the DistributedSampler really uses") BigInteger effectiveDataSeed,
+public record ExperimentResponse(@Schema(description = "The record's id") UUID id,
+		@Schema(description = "Unique name", example = "resnet50-sweep-a/seed-17") String name,
+		@Schema(description = "Free text", nullable = true) String description,
+		@Schema(description = "torch, composer, accelerate or lightning", example = "composer") String framework,
+		@Schema(description = "The framework's version", example = "0.28.0") String frameworkVersion,
+		@Schema(description = "torch's version", example = "2.5.1") String torchVersion,
+		@Schema(description = "The run's global seed. " + CreateExperimentRequest.SEED_RANGE, types = "integer",
+				format = "int64-or-uint64", example = "17") BigInteger globalSeed,
+		@Schema(description = "The explicit data seed, null when none was recorded", types = "integer",
+				format = "int64-or-uint64", nullable = true) BigInteger dataSeed,
+		@Schema(description = "How the data seed was chosen") DataSeedPolicy dataSeedPolicy,
+		@Schema(description = "The seed the DistributedSampler really uses", types = "integer",
+				format = "int64-or-uint64", example = "0") BigInteger effectiveDataSeed,
 		@Schema(description = "Why the effective data seed is what it is") String effectiveDataSeedReason,
-		boolean deviceSpecific, SamplerSettings sampler, Map<String, String> tags, ExperimentStatus status,
-		Instant createdAt, String createdBy, Instant updatedAt, long version) {
+		@Schema(description = "accelerate's set_seed(device_specific=...)") boolean deviceSpecific,
+		@Schema(description = "The DistributedSampler's arguments") SamplerSettings sampler,
+		@Schema(description = "Labels", example = "{\"team\": \"vision\"}") Map<String, String> tags,
+		@Schema(description = "ACTIVE or ARCHIVED; records are archived, never deleted") ExperimentStatus status,
+		@Schema(description = "When it was recorded") Instant createdAt,
+		@Schema(description = "The token's owner that recorded it, or anonymous") String createdBy,
+		@Schema(description = "When description, tags or status last changed") Instant updatedAt,
+		@Schema(description = "The record's version, also its ETag (\"v\" + version)", example = "0") long version) {
 
 	static ExperimentResponse of(ExperimentSnapshot e) {
 		return new ExperimentResponse(e.id(), e.name(), e.description(), e.framework(), e.frameworkVersion(),

@@ -3,6 +3,7 @@ package dev.seedbank.security.web;
 import java.time.Instant;
 
 import dev.seedbank.security.Role;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -15,6 +16,12 @@ import jakarta.validation.constraints.Size;
  * @param role READER, WRITER or ADMIN
  * @param expiresAt when it stops working (ISO-8601, in the future); absent for never
  */
-record CreateTokenRequest(@NotBlank @Size(max = 100) @Pattern(regexp = "[\\p{Graph} ]*",
-		message = "must be printable characters") String name, @NotNull Role role, Instant expiresAt) {
+@Schema(description = "A request for a new API token")
+record CreateTokenRequest(
+		@Schema(description = "Who will use it; recorded as createdBy of what it creates",
+				example = "training-launcher") @NotBlank @Size(max = 100) @Pattern(regexp = "[\\p{Graph} ]*",
+						message = "must be printable characters") String name,
+		@Schema(description = "READER, WRITER or ADMIN", example = "WRITER") @NotNull Role role,
+		@Schema(description = "When it stops working (ISO-8601, in the future); absent for never",
+				nullable = true) Instant expiresAt) {
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import dev.seedbank.security.Role;
+import io.swagger.v3.oas.annotations.media.Schema;
 import dev.seedbank.security.TokenService.CreatedToken;
 
 /**
@@ -16,7 +17,12 @@ import dev.seedbank.security.TokenService.CreatedToken;
  * @param expiresAt when it stops working, or {@code null}
  * @param createdAt creation time
  */
-record CreatedTokenResponse(UUID id, String name, Role role, String token, Instant expiresAt, Instant createdAt) {
+@Schema(description = "A new token, the only response that ever carries its secret")
+record CreatedTokenResponse(@Schema(description = "The token's id") UUID id,
+		@Schema(description = "Who uses it") String name, @Schema(description = "What it may do") Role role,
+		@Schema(description = "The bearer token; store it now, it cannot be read again") String token,
+		@Schema(description = "When it stops working, or null", nullable = true) Instant expiresAt,
+		@Schema(description = "Creation time") Instant createdAt) {
 
 	static CreatedTokenResponse of(CreatedToken created) {
 		return new CreatedTokenResponse(created.info().id(), created.info().name(), created.info().role(),

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import dev.seedbank.security.TokenService;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -55,7 +56,7 @@ class TokenController {
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Revoke a token", description = "It stops working with the next request.")
-	void revoke(@PathVariable UUID id) {
+	void revoke(@Parameter(description = "The token's id, from the list") @PathVariable UUID id) {
 		this.tokens.revoke(id);
 	}
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import dev.seedbank.security.Role;
+import io.swagger.v3.oas.annotations.media.Schema;
 import dev.seedbank.security.TokenInfo;
 
 /**
@@ -18,8 +19,14 @@ import dev.seedbank.security.TokenInfo;
  * @param revokedAt when it was revoked, or {@code null}
  * @param active whether it authenticates now
  */
-record TokenResponse(UUID id, String name, Role role, Instant expiresAt, Instant createdAt, String createdBy,
-		Instant revokedAt, boolean active) {
+@Schema(description = "A token as listed: never its secret")
+record TokenResponse(@Schema(description = "The token's id, for revoking it") UUID id,
+		@Schema(description = "Who uses it") String name, @Schema(description = "What it may do") Role role,
+		@Schema(description = "When it stops working, or null", nullable = true) Instant expiresAt,
+		@Schema(description = "Creation time") Instant createdAt,
+		@Schema(description = "The admin who created it") String createdBy,
+		@Schema(description = "When it was revoked, or null", nullable = true) Instant revokedAt,
+		@Schema(description = "Whether it authenticates now") boolean active) {
 
 	static TokenResponse of(TokenInfo token) {
 		return new TokenResponse(token.id(), token.name(), token.role(), token.expiresAt(), token.createdAt(),
