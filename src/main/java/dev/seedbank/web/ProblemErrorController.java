@@ -1,5 +1,6 @@
 package dev.seedbank.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * database) are RFC 9457 problems too, in place of Boot's default error JSON. Never a
  * stack trace.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 
