@@ -135,6 +135,9 @@ class IndexController {
 		}
 		response.setHeader(HttpHeaders.ETAG, etag);
 		response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+		// An order never changes for its arguments: clients may keep it and revalidate by
+		// ETag (Spring Security's default would forbid storing it at all).
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-cache");
 		if (ETags.matches(ifNoneMatch, etag)) {
 			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
 			return;

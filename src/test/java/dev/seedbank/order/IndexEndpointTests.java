@@ -79,6 +79,7 @@ class IndexEndpointTests {
 		Response again = this.http.get(SMALL, "Accept", "application/octet-stream", "If-None-Match", etag);
 		assertThat(again.status()).isEqualTo(304);
 		assertThat(again.body()).isEmpty();
+		assertThat(first.header("Cache-Control")).isEqualTo("private, no-cache");
 		assertThat(this.http.get(SMALL).header("ETag")).isNotEqualTo(etag);
 		assertThat(this.http.get(SMALL + "&limit=1", "Accept", "application/octet-stream").header("ETag"))
 			.isNotEqualTo(etag);
