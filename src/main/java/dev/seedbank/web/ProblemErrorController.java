@@ -5,7 +5,6 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.boot.webmvc.error.ErrorController;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -27,13 +26,8 @@ class ProblemErrorController implements ErrorController {
 	@RequestMapping("/error")
 	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
 		Throwable exception = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-		if (exception != null && ProblemHandler.lostDatabaseConnection(exception)) {
-			ProblemDetail problem = Problems.of(ProblemType.UNAVAILABLE,
-					"The database is unavailable; retry after " + ProblemHandler.RETRY_AFTER_SECONDS + " seconds");
-			return ResponseEntity.status(problem.getStatus())
-				.header(HttpHeaders.RETRY_AFTER, ProblemHandler.RETRY_AFTER_SECONDS)
-				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-				.body(problem);
+		if (exception != null && DatabaseFailures.lostConnection(exception)) {
+			return ProblemHandler.databaseUnavailable();
 		}
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		HttpStatusCode status = HttpStatusCode

@@ -1,9 +1,5 @@
 package dev.seedbank.web;
 
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -64,9 +60,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	/** SQLState class 22, data exception: a value the client sent does not fit. */
 	private static final String DATA_EXCEPTION_CLASS = "22";
 
-	/** What HikariCP throws for any use of a connection it has already closed. */
-	private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
-
 	@ExceptionHandler(ApiException.class)
 	ResponseEntity<ProblemDetail> api(ApiException ex) {
 		return Problems.response(Problems.of(ex.type(), ex.getMessage(), ex.errors()));
@@ -118,6 +111,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			DataAccessResourceFailureException.class, QueryTimeoutException.class, TransientDataAccessException.class })
 	ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex) {
 		log.warn("Database unavailable: {}", ex.getClass().getSimpleName());
+		return databaseUnavailable();
+	}
+
+	/** The 503 every path answers while the database is away, with when to retry. */
+	static ResponseEntity<ProblemDetail> databaseUnavailable() {
 		ProblemDetail problem = Problems.of(ProblemType.UNAVAILABLE,
 				"The database is unavailable; retry after " + RETRY_AFTER_SECONDS + " seconds");
 		return ResponseEntity.status(problem.getStatus())
@@ -134,7 +132,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ResponseEntity<ProblemDetail> dataIntegrity(DataIntegrityViolationException ex) {
-		String state = sqlState(ex);
+		String state = DatabaseFailures.sqlState(ex);
 		if (UNSTORABLE_CHARACTER.equals(state)) {
 			return invalid("body", "text must not contain the NUL character (U+0000), which PostgreSQL cannot store");
 		}
@@ -146,7 +144,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
-		if (lostDatabaseConnection(ex)) {
+		if (DatabaseFailures.lostConnection(ex)) {
 			return databaseUnavailable(ex);
 		}
 		log.error("Unexpected error", ex);
@@ -223,41 +221,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			return super.createResponseEntity(body, problemHeaders, statusCode, request);
 		}
 		return super.createResponseEntity(body, headers, statusCode, request);
-	}
-
-	/**
-	 * Whether a lost database connection is behind an exception, however it is wrapped.
-	 * When the server goes away mid-transaction, the rollback fails too and its
-	 * {@code JpaSystemException} ("Unable to rollback against JDBC Connection") hides the
-	 * original {@code DataAccessResourceFailureException}: its cause is HikariCP's
-	 * {@code ProxyConnection.ClosedConnection} "Connection is closed", which carries no
-	 * SQLState (HikariCP 7.0). SQLState class 08 is a connection exception; 57P01..57P03
-	 * are PostgreSQL shutting down, crashing or starting.
-	 */
-	static boolean lostDatabaseConnection(Throwable ex) {
-		Throwable cause = ex;
-		for (int depth = 0; cause != null && depth < 20; depth++, cause = cause.getCause()) {
-			if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
-					|| cause instanceof SQLRecoverableException) {
-				return true;
-			}
-			if (cause instanceof SQLException sql
-					&& (HIKARI_CLOSED_CONNECTION.equals(sql.getMessage()) || (sql.getSQLState() != null
-							&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))))) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static String sqlState(Throwable ex) {
-		Throwable cause = ex;
-		for (int depth = 0; cause != null && depth < 20; depth++, cause = cause.getCause()) {
-			if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-				return sql.getSQLState();
-			}
-		}
-		return null;
 	}
 
 	static ProblemType typeFor(HttpStatusCode status) {
