@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import dev.seedbank.sampling.InvalidSamplerArgumentException;
-import dev.seedbank.sampling.TorchWouldRaiseException;
+import dev.seedbank.sampling.LibraryWouldRaiseException;
 import dev.seedbank.seeds.SeedRuleException;
 import jakarta.validation.ConstraintViolationException;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -79,10 +79,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		return invalid(ex.parameter(), message);
 	}
 
-	@ExceptionHandler(TorchWouldRaiseException.class)
-	ResponseEntity<ProblemDetail> torchWouldRaise(TorchWouldRaiseException ex) {
+	@ExceptionHandler(LibraryWouldRaiseException.class)
+	ResponseEntity<ProblemDetail> libraryWouldRaise(LibraryWouldRaiseException ex) {
 		return Problems.response(Problems.of(ProblemType.TORCH_WOULD_RAISE,
-				ex.getMessage() + "; seedbank answers with torch's error, never with a made-up order"));
+				ex.getMessage() + "; seedbank answers with the library's error, never with a made-up order"));
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
