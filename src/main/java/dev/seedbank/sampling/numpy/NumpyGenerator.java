@@ -284,16 +284,15 @@ public final class NumpyGenerator {
 
 	/**
 	 * {@code permutation(n)}: {@code arange(n)}, shuffled.
-	 * @param n the length; Java arrays bound it to {@code Integer.MAX_VALUE - 8}
+	 * @param n the length (a negative one gives an empty array, as {@code arange}); Java
+	 * arrays bound it to {@code Integer.MAX_VALUE - 8}
 	 * @return the permutation
-	 * @throws IllegalArgumentException when {@code n} is negative (NumPy's {@code arange}
-	 * then yields an empty array: callers that reproduce that pass 0)
 	 */
 	public long[] permutation(long n) {
-		if (n < 0 || n > Integer.MAX_VALUE - 8) {
-			throw new IllegalArgumentException("n must be in [0, 2^31 - 9]: " + n);
+		if (n > Integer.MAX_VALUE - 8) {
+			throw new IllegalArgumentException("n must be at most 2^31 - 9: " + n);
 		}
-		long[] a = new long[(int) n];
+		long[] a = new long[(int) Math.max(0, n)];
 		for (int i = 0; i < a.length; i++) {
 			a[i] = i;
 		}
@@ -304,15 +303,12 @@ public final class NumpyGenerator {
 	/**
 	 * {@code permutation(n)} as {@code int}s: the same values as
 	 * {@link #permutation(long)}.
-	 * @param n the length, non-negative
+	 * @param n the length (a negative one gives an empty array, as {@code arange})
 	 * @return the permutation
 	 */
 	public int[] permutationInts(int n) {
-		if (n < 0) {
-			throw new IllegalArgumentException("n must be non-negative: " + n);
-		}
-		int[] a = new int[n];
-		for (int i = 0; i < n; i++) {
+		int[] a = new int[Math.max(0, n)];
+		for (int i = 0; i < a.length; i++) {
 			a[i] = i;
 		}
 		shuffle(a);
