@@ -1,0 +1,102 @@
+package dev.seedbank.sampling.numpy;
+
+/**
+ * NumPy's {@code PCG64} bit generator: the 128-bit LCG with the XSL-RR output function
+ * ({@code numpy/random/src/pcg64/pcg64.h}, {@code pcg64.c}, seeded as
+ * {@code numpy/random/_pcg64.pyx} does; unchanged since NumPy 1.17).
+ * <p>
+ * 32-bit draws are buffered as {@code pcg64_next32} does: one 64-bit output serves two
+ * draws, low half first, and the held half survives any 64-bit or double draw in between.
+ * Not thread-safe.
+ */
+public final class Pcg64 {
+
+	/** High word of {@code PCG_DEFAULT_MULTIPLIER_128} (pcg64.h). */
+	private static final long MULTIPLIER_HIGH = 2549297995355413924L;
+
+	/** Low word of {@code PCG_DEFAULT_MULTIPLIER_128} (pcg64.h). */
+	private static final long MULTIPLIER_LOW = 4865540595714422341L;
+
+	/** 2^-53, the scale of {@code next_double} ({@code pcg64_next_double}). */
+	private static final double DOUBLE_UNIT = 0x1.0p-53;
+
+	private long stateHigh;
+
+	private long stateLow;
+
+	private final long incHigh;
+
+	private final long incLow;
+
+	private boolean hasUint32;
+
+	private int uinteger;
+
+	private Pcg64(long initStateHigh, long initStateLow, long initSeqHigh, long initSeqLow) {
+		// pcg_setseq_128_srandom_r: inc = (initseq << 1) | 1; step; state += initstate;
+		// step
+		this.incHigh = (initSeqHigh << 1) | (initSeqLow >>> 63);
+		this.incLow = (initSeqLow << 1) | 1L;
+		step();
+		long low = this.stateLow + initStateLow;
+		this.stateHigh += initStateHigh + ((Long.compareUnsigned(low, this.stateLow) < 0) ? 1 : 0);
+		this.stateLow = low;
+		step();
+	}
+
+	/**
+	 * {@code PCG64(seed_seq)}: {@code generate_state(4, np.uint64)} gives initstate
+	 * (words 0 high, 1 low) and initseq (words 2 high, 3 low), as {@code pcg64_set_seed}.
+	 * @param seedSequence the seed sequence
+	 * @return a freshly seeded generator
+	 */
+	public static Pcg64 seededBy(SeedSequence seedSequence) {
+		long[] words = seedSequence.generateState64(4);
+		return new Pcg64(words[0], words[1], words[2], words[3]);
+	}
+
+	private void step() {
+		long low = this.stateLow;
+		long high = this.stateHigh;
+		long productLow = low * MULTIPLIER_LOW;
+		long productHigh = Math.multiplyHigh(low, MULTIPLIER_LOW) + ((low >> 63) & MULTIPLIER_LOW)
+				+ ((MULTIPLIER_LOW >> 63) & low) + low * MULTIPLIER_HIGH + high * MULTIPLIER_LOW;
+		long newLow = productLow + this.incLow;
+		this.stateHigh = productHigh + this.incHigh + ((Long.compareUnsigned(newLow, productLow) < 0) ? 1 : 0);
+		this.stateLow = newLow;
+	}
+
+	/**
+	 * {@code pcg64_next64}: one LCG step, then XSL-RR of the new state.
+	 * @return the next output, an unsigned 64-bit value held in a {@code long}
+	 */
+	public long nextUint64() {
+		step();
+		return Long.rotateRight(this.stateHigh ^ this.stateLow, (int) (this.stateHigh >>> 58));
+	}
+
+	/**
+	 * {@code pcg64_next32}: the held high half if there is one, else the low half of a
+	 * new 64-bit output (keeping its high half).
+	 * @return the next output, an unsigned 32-bit value held in an {@code int}
+	 */
+	public int nextUint32() {
+		if (this.hasUint32) {
+			this.hasUint32 = false;
+			return this.uinteger;
+		}
+		long next = nextUint64();
+		this.hasUint32 = true;
+		this.uinteger = (int) (next >>> 32);
+		return (int) next;
+	}
+
+	/**
+	 * {@code pcg64_next_double}: {@code (next_uint64 >> 11) * 2^-53}.
+	 * @return a double in [0, 1)
+	 */
+	public double nextDouble() {
+		return (nextUint64() >>> 11) * DOUBLE_UNIT;
+	}
+
+}
