@@ -11,12 +11,12 @@ final class NaiveShuffle {
 	private NaiveShuffle() {
 	}
 
-	static long[] shuffle(long[] shardSizes, BigInteger seed, long epoch) {
+	static NodeSlices shuffle(long[] shardSizes, BigInteger seed, long epoch) {
 		long total = 0;
 		for (long size : shardSizes) {
 			total += size;
 		}
-		return NumpyCalls.defaultRng(seed.add(BigInteger.valueOf(epoch))).permutation(total);
+		return NodeSlices.whole(NumpyCalls.defaultRng(seed.add(BigInteger.valueOf(epoch))).permutation(total));
 	}
 
 }

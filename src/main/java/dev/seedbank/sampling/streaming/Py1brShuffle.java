@@ -20,12 +20,13 @@ final class Py1brShuffle {
 	/**
 	 * @param needed canonical nodes whose samples are read, {@code null} for all
 	 */
-	static long[] shuffle(long[] shardSizes, int canonicalNodes, BigInteger seed, long epoch, long blockSize,
+	static NodeSlices shuffle(long[] shardSizes, int canonicalNodes, BigInteger seed, long epoch, long blockSize,
 			boolean[] needed) {
 		ShardSpans spans = ShardSpans.divided(shardSizes, canonicalNodes, NumpyCalls.defaultRng(seed));
 		NumpyGenerator epochRng = NumpyCalls.defaultRng(seed.add(BigInteger.valueOf(epoch)));
 		spans.shuffleParts(epochRng);
-		long[] ids = new long[Math.toIntExact(spans.totalSamples)];
+		long[] starts = spans.partBoundaries();
+		long[][] ids = new long[canonicalNodes][];
 		long low = NumpyCalls.scaledBlock(0.75, blockSize);
 		long high = NumpyCalls.scaledBlock(1.25, blockSize);
 		long[] stagger = NumpyCalls.integers(epochRng, 0, low, canonicalNodes);
@@ -33,11 +34,13 @@ final class Py1brShuffle {
 		for (int node = 0; node < canonicalNodes; node++) {
 			boolean read = needed == null || needed[node];
 			int nodeStart = nodeStop;
+			long[] nodeIds = read ? new long[(int) (starts[node + 1] - starts[node])] : null;
+			ids[node] = nodeIds;
 			for (int span = spans.partStarts[node]; span < spans.partStarts[node + 1]; span++) {
 				int size = (int) spans.size(span);
 				if (read) {
 					for (int i = 0; i < size; i++) {
-						ids[nodeStop + i] = spans.begins[span] + i;
+						nodeIds[nodeStop - nodeStart + i] = spans.begins[span] + i;
 					}
 				}
 				nodeStop += size;
@@ -58,14 +61,15 @@ final class Py1brShuffle {
 			}
 			for (int b = 0; b < count; b += 2) {
 				if (read) {
-					epochRng.shuffle(ids, (int) blocks[b], (int) Math.max(blocks[b], blocks[b + 1]));
+					int from = (int) (blocks[b] - nodeStart);
+					epochRng.shuffle(nodeIds, from, (int) Math.max(from, blocks[b + 1] - nodeStart));
 				}
 				else {
 					NumpyCalls.skipShuffle(epochRng, blocks[b + 1] - blocks[b]);
 				}
 			}
 		}
-		return ids;
+		return new NodeSlices(starts, ids);
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.seedbank.sampling.streaming;
 import java.math.BigInteger;
 
 import dev.seedbank.sampling.numpy.NumpyGenerator;
+import dev.seedbank.sampling.numpy.Pcg64;
 
 /**
  * Streaming's {@code py1e} shuffle, {@code StreamingDataset}'s default
@@ -24,17 +25,17 @@ final class Py1eShuffle {
 
 	/**
 	 * @param needed canonical nodes whose samples are read, {@code null} for all; the
-	 * others only advance the generator and are left zero
+	 * others only advance the generator and get no array
 	 */
-	static long[] shuffle(long[] shardSizes, int canonicalNodes, BigInteger seed, long epoch, long blockSize,
+	static NodeSlices shuffle(long[] shardSizes, int canonicalNodes, BigInteger seed, long epoch, long blockSize,
 			boolean[] needed) {
 		ShardSpans spans = ShardSpans.divided(shardSizes, canonicalNodes, NumpyCalls.defaultRng(seed));
 		NumpyGenerator epochRng = NumpyCalls.defaultRng(seed.add(BigInteger.valueOf(epoch)));
 		spans.shuffleParts(epochRng);
-		long[] ids = new long[Math.toIntExact(spans.totalSamples)];
+		long[] starts = spans.partBoundaries();
+		long[][] ids = new long[canonicalNodes][];
 		long low = NumpyCalls.scaledBlock(0.75, blockSize);
 		long high = NumpyCalls.scaledBlock(1.25, blockSize);
-		int offset = 0;
 		for (int node = 0; node < canonicalNodes; node++) {
 			int first = spans.partStarts[node];
 			int last = spans.partStarts[node + 1];
@@ -50,18 +51,17 @@ final class Py1eShuffle {
 						+ "reduce num_canonical_nodes.");
 			}
 			if (needed == null || needed[node]) {
-				shuffleNode(spans, first, last, n, epochRng, low, high, ids, offset);
+				ids[node] = shuffleNode(spans, first, last, n, epochRng, low, high);
 			}
 			else {
 				skipNode(spans, first, last, n, epochRng, low, high);
 			}
-			offset += n;
 		}
-		return ids;
+		return new NodeSlices(starts, ids);
 	}
 
-	private static void shuffleNode(ShardSpans spans, int first, int last, int n, NumpyGenerator rng, long low,
-			long high, long[] ids, int offset) {
+	private static long[] shuffleNode(ShardSpans spans, int first, int last, int n, NumpyGenerator rng, long low,
+			long high) {
 		long[] samples = new long[n];
 		int inserted = 0;
 		for (int span = first; span < last; span++) {
@@ -83,9 +83,11 @@ final class Py1eShuffle {
 			sampleOffset += size;
 		}
 		int[] order = Argsort.argsort(positions);
+		long[] ids = new long[n];
 		for (int k = 0; k < n; k++) {
-			ids[offset + k] = samples[order[k]];
+			ids[k] = samples[order[k]];
 		}
+		return ids;
 	}
 
 	private static void skipNode(ShardSpans spans, int first, int last, int n, NumpyGenerator rng, long low,
@@ -93,11 +95,14 @@ final class Py1eShuffle {
 		for (int span = first; span < last; span++) {
 			NumpyCalls.skipShuffle(rng, spans.size(span));
 		}
-		int sampleOffset = 0;
+		Pcg64 bits = rng.bitGenerator();
 		for (int span = first; span < last; span++) {
-			int size = (int) spans.size(span);
-			shifts(rng, low, high, size, sampleOffset, n);
-			sampleOffset += size;
+			// The block draw, then uniform(lower, upper, size): one next_double per
+			// value.
+			NumpyCalls.integers(rng, low, high);
+			for (long i = spans.size(span); i > 0; i--) {
+				bits.nextDouble();
+			}
 		}
 	}
 

@@ -17,23 +17,27 @@ final class Py1sShuffle {
 
 	/**
 	 * @param needed canonical nodes whose samples are read, {@code null} for all; the
-	 * others only advance the generator and are left zero
+	 * others only advance the generator and get no array
 	 */
-	static long[] shuffle(long[] shardSizes, int canonicalNodes, BigInteger seed, long epoch, boolean[] needed) {
+	static NodeSlices shuffle(long[] shardSizes, int canonicalNodes, BigInteger seed, long epoch, boolean[] needed) {
 		ShardSpans spans = ShardSpans.divided(shardSizes, canonicalNodes, NumpyCalls.defaultRng(seed));
 		NumpyGenerator epochRng = NumpyCalls.defaultRng(seed.add(BigInteger.valueOf(epoch)));
 		spans.shuffleParts(epochRng);
-		long[] ids = new long[Math.toIntExact(spans.totalSamples)];
-		int offset = 0;
+		long[] starts = spans.partBoundaries();
+		long[][] ids = new long[spans.parts()][];
 		for (int part = 0; part < spans.parts(); part++) {
 			boolean read = needed == null || needed[part];
+			if (read) {
+				ids[part] = new long[(int) (starts[part + 1] - starts[part])];
+			}
+			int offset = 0;
 			for (int span = spans.partStarts[part]; span < spans.partStarts[part + 1]; span++) {
 				int size = (int) spans.size(span);
 				if (read) {
 					for (int i = 0; i < size; i++) {
-						ids[offset + i] = spans.begins[span] + i;
+						ids[part][offset + i] = spans.begins[span] + i;
 					}
-					epochRng.shuffle(ids, offset, offset + size);
+					epochRng.shuffle(ids[part], offset, offset + size);
 				}
 				else {
 					NumpyCalls.skipShuffle(epochRng, size);
@@ -41,7 +45,7 @@ final class Py1sShuffle {
 				offset += size;
 			}
 		}
-		return ids;
+		return new NodeSlices(starts, ids);
 	}
 
 }

@@ -21,7 +21,7 @@ final class Py2sShuffle {
 	private Py2sShuffle() {
 	}
 
-	static long[] shuffle(long[] shardSizes, int canonicalNodes, BigInteger seed, long epoch) {
+	static NodeSlices shuffle(long[] shardSizes, int canonicalNodes, BigInteger seed, long epoch) {
 		int shards = shardSizes.length;
 		long[] shardBegins = new long[shards];
 		long total = 0;
@@ -96,7 +96,7 @@ final class Py2sShuffle {
 				written += end - start;
 			}
 		}
-		return ids;
+		return NodeSlices.whole(ids);
 	}
 
 }

@@ -107,6 +107,22 @@ final class ShardSpans {
 		System.arraycopy(ends, 0, this.ends, 0, spans);
 	}
 
+	/**
+	 * @return sample positions where each part starts, and the total at the end: part
+	 * {@code c} ends at {@code total * (c + 1) // parts}
+	 */
+	long[] partBoundaries() {
+		long[] starts = new long[this.partStarts.length];
+		for (int part = 0; part + 1 < this.partStarts.length; part++) {
+			long size = 0;
+			for (int span = this.partStarts[part]; span < this.partStarts[part + 1]; span++) {
+				size += size(span);
+			}
+			starts[part + 1] = starts[part] + size;
+		}
+		return starts;
+	}
+
 	int parts() {
 		return this.partStarts.length - 1;
 	}

@@ -64,15 +64,15 @@ public enum ShuffleAlgorithm {
 	 * @return element {@code i} is the sample id at position {@code i} of the epoch
 	 */
 	public long[] shuffle(long[] shardSizes, int canonicalNodes, BigInteger seed, long epoch, long blockSize) {
-		return shuffle(shardSizes, canonicalNodes, seed, epoch, blockSize, null);
+		return shuffle(shardSizes, canonicalNodes, seed, epoch, blockSize, null).concatenate();
 	}
 
 	/**
 	 * As {@link #shuffle(long[], int, BigInteger, long, long)}, computing only the
 	 * canonical nodes marked needed where the algorithm works node by node (the other
-	 * nodes' positions hold 0; the generator still advances through them).
+	 * nodes get no array; the generator still advances through them).
 	 */
-	long[] shuffle(long[] shardSizes, int canonicalNodes, BigInteger seed, long epoch, long blockSize,
+	NodeSlices shuffle(long[] shardSizes, int canonicalNodes, BigInteger seed, long epoch, long blockSize,
 			boolean[] needed) {
 		return switch (this) {
 			case NAIVE -> NaiveShuffle.shuffle(shardSizes, seed, epoch);

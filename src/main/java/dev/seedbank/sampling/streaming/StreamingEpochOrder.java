@@ -71,10 +71,12 @@ public final class StreamingEpochOrder {
 			ShuffleAlgorithm algorithm = arguments.shuffleAlgo();
 			boolean[] needed = algorithm.worksByNode() ? neededNodes(ids, numSamples, arguments.numCanonicalNodes())
 					: null;
-			long[] shuffle = algorithm.shuffle(units, arguments.numCanonicalNodes(), arguments.seed(),
+			NodeSlices shuffle = algorithm.shuffle(units, arguments.numCanonicalNodes(), arguments.seed(),
 					arguments.epoch(), arguments.blockSize(), needed);
+			int slice = 0;
 			for (int k = 0; k < ids.length; k++) {
-				ids[k] = (int) shuffle[ids[k]];
+				slice = shuffle.nodeOf(ids[k], slice);
+				ids[k] = (int) shuffle.get(slice, ids[k]);
 			}
 		}
 		int[] lengths = new int[workers];

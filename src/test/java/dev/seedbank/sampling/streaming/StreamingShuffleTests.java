@@ -48,11 +48,12 @@ class StreamingShuffleTests {
 		long[] all = shuffle(algorithm, args);
 		boolean[] needed = new boolean[nodes];
 		needed[nodes - 1] = true;
-		long[] last = algorithm.shuffle(StreamingVectors.longs(args.get("shardSizes")), nodes,
+		NodeSlices last = algorithm.shuffle(StreamingVectors.longs(args.get("shardSizes")), nodes,
 				args.get("seed").bigIntegerValue(), args.get("epoch").asLong(), args.get("blockSize").asLong(), needed);
 		long from = all.length * (long) (nodes - 1) / nodes;
 		for (int k = (int) from; k < all.length; k++) {
-			assertThat(last[k]).as("row %d: element at position %d", index, k).isEqualTo(all[k]);
+			assertThat(last.get(last.nodeOf(k, -1), k)).as("row %d: element at position %d", index, k)
+				.isEqualTo(all[k]);
 		}
 	}
 
