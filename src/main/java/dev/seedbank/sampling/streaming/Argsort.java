@@ -3,15 +3,29 @@ package dev.seedbank.sampling.streaming;
 /**
  * {@code numpy.argsort} of finite float64 keys, for {@link Py1eShuffle}'s positions.
  * NumPy's default kind is not stable, but the Streaming vectors hold no tied keys, so any
- * correct argsort reproduces it. The keys of a node of {@code n} samples lie in [0, n)
- * with about one per unit, so a counting pass by {@code floor(key)} (clamped, which keeps
- * it monotone for any keys) leaves buckets of a few keys, each sorted by insertion; a
- * crowded bucket falls back to a merge sort.
+ * correct argsort reproduces it.
+ * <p>
+ * An LSD radix sort: each key becomes a 33-bit fixed-point value (its integer part in the
+ * bits {@code n} needs, the rest fraction; clamped to [0, 2^33), which keeps it monotone
+ * for any keys) packed above the 31-bit index in a {@code long}, sorted in three passes
+ * of 11 bits; the rare runs of equal fixed-point values are then sorted by their exact
+ * keys. Positions of a node of {@code n} samples lie in [0, n), so the fraction resolves
+ * them.
  */
 final class Argsort {
 
-	/** Buckets up to this size are sorted by insertion. */
+	/**
+	 * Arrays up to this size, and runs of equal fixed-point keys, are sorted by
+	 * insertion.
+	 */
 	private static final int INSERTION_LIMIT = 48;
+
+	/** Bits of the fixed-point key: three radix passes of {@link #DIGIT_BITS}. */
+	private static final int KEY_BITS = 33;
+
+	private static final int DIGIT_BITS = 11;
+
+	private static final int INDEX_BITS = 31;
 
 	private Argsort() {
 	}
@@ -23,43 +37,83 @@ final class Argsort {
 	static int[] argsort(double[] keys) {
 		int n = keys.length;
 		int[] order = new int[n];
-		if (n == 0) {
+		for (int i = 0; i < n; i++) {
+			order[i] = i;
+		}
+		if (n <= INSERTION_LIMIT) {
+			insertionSort(keys, order, 0, n);
 			return order;
 		}
-		int[] bucketOf = new int[n];
-		int[] starts = new int[n + 1];
-		int lastBucket = n - 1;
+		int integerBits = 64 - Long.numberOfLeadingZeros(n);
+		double scale = Math.scalb(1.0, KEY_BITS - integerBits);
+		double maxKey = (double) ((1L << KEY_BITS) - 1);
+		long[] packed = new long[n];
 		for (int i = 0; i < n; i++) {
-			double key = keys[i];
-			int bucket = (key <= 0) ? 0 : (key >= lastBucket) ? lastBucket : (int) key;
-			bucketOf[i] = bucket;
-			starts[bucket + 1]++;
+			double fixed = Math.floor(keys[i] * scale);
+			long q = (fixed <= 0) ? 0 : (fixed >= maxKey) ? (1L << KEY_BITS) - 1 : (long) fixed;
+			packed[i] = (q << INDEX_BITS) | i;
 		}
-		for (int b = 0; b < n; b++) {
-			starts[b + 1] += starts[b];
-		}
-		int[] next = starts.clone();
-		for (int i = 0; i < n; i++) {
-			order[next[bucketOf[i]]++] = i;
-		}
-		int[] scratch = null;
-		for (int b = 0; b < n; b++) {
-			int from = starts[b];
-			int to = starts[b + 1];
-			if (to - from <= 1) {
-				continue;
+		long[] scratch = new long[n];
+		int[] counts = new int[1 << DIGIT_BITS];
+		for (int shift = INDEX_BITS; shift < INDEX_BITS + KEY_BITS; shift += DIGIT_BITS) {
+			java.util.Arrays.fill(counts, 0);
+			for (long value : packed) {
+				counts[(int) (value >>> shift) & ((1 << DIGIT_BITS) - 1)]++;
 			}
-			if (to - from <= INSERTION_LIMIT) {
-				insertionSort(keys, order, from, to);
+			int sum = 0;
+			for (int d = 0; d < counts.length; d++) {
+				int count = counts[d];
+				counts[d] = sum;
+				sum += count;
 			}
-			else {
-				if (scratch == null) {
-					scratch = new int[n];
+			for (long value : packed) {
+				scratch[counts[(int) (value >>> shift) & ((1 << DIGIT_BITS) - 1)]++] = value;
+			}
+			long[] swap = packed;
+			packed = scratch;
+			scratch = swap;
+		}
+		long indexMask = (1L << INDEX_BITS) - 1;
+		for (int k = 0; k < n; k++) {
+			order[k] = (int) (packed[k] & indexMask);
+		}
+		int runStart = 0;
+		for (int k = 1; k <= n; k++) {
+			if (k == n || (packed[k] >>> INDEX_BITS) != (packed[runStart] >>> INDEX_BITS)) {
+				if (k - runStart > INSERTION_LIMIT) {
+					mergeSort(keys, order, new int[k - runStart], runStart, k);
 				}
-				mergeSort(keys, order, scratch, from, to);
+				else if (k - runStart > 1) {
+					insertionSort(keys, order, runStart, k);
+				}
+				runStart = k;
 			}
 		}
 		return order;
+	}
+
+	/** For runs of equal fixed-point keys, which clamping can make long. */
+	private static void mergeSort(double[] keys, int[] order, int[] scratch, int from, int to) {
+		if (to - from <= INSERTION_LIMIT) {
+			insertionSort(keys, order, from, to);
+			return;
+		}
+		int middle = (from + to) >>> 1;
+		mergeSort(keys, order, scratch, from, middle);
+		mergeSort(keys, order, scratch, middle, to);
+		int i = from;
+		int j = middle;
+		int k = 0;
+		while (i < middle && j < to) {
+			scratch[k++] = (keys[order[j]] < keys[order[i]]) ? order[j++] : order[i++];
+		}
+		while (i < middle) {
+			scratch[k++] = order[i++];
+		}
+		while (j < to) {
+			scratch[k++] = order[j++];
+		}
+		System.arraycopy(scratch, 0, order, from, k);
 	}
 
 	private static void insertionSort(double[] keys, int[] order, int from, int to) {
@@ -73,29 +127,6 @@ final class Argsort {
 			}
 			order[j + 1] = index;
 		}
-	}
-
-	private static void mergeSort(double[] keys, int[] order, int[] scratch, int from, int to) {
-		if (to - from <= INSERTION_LIMIT) {
-			insertionSort(keys, order, from, to);
-			return;
-		}
-		int middle = (from + to) >>> 1;
-		mergeSort(keys, order, scratch, from, middle);
-		mergeSort(keys, order, scratch, middle, to);
-		int i = from;
-		int j = middle;
-		int k = from;
-		while (i < middle && j < to) {
-			scratch[k++] = (keys[order[j]] < keys[order[i]]) ? order[j++] : order[i++];
-		}
-		while (i < middle) {
-			scratch[k++] = order[i++];
-		}
-		while (j < to) {
-			scratch[k++] = order[j++];
-		}
-		System.arraycopy(scratch, from, order, from, to - from);
 	}
 
 }

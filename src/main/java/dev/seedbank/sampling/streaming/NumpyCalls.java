@@ -3,6 +3,7 @@ package dev.seedbank.sampling.streaming;
 import java.math.BigInteger;
 
 import dev.seedbank.sampling.numpy.NumpyGenerator;
+import dev.seedbank.sampling.numpy.Pcg64;
 
 /**
  * The NumPy calls Streaming's shuffles make, with NumPy's {@code ValueError}s (a negative
@@ -48,9 +49,41 @@ final class NumpyCalls {
 	 * the array: for a part of the epoch nobody reads, only the generator must advance.
 	 */
 	static void skipShuffle(NumpyGenerator rng, long length) {
-		for (long i = length - 1; i >= 1; i--) {
-			rng.randomInterval(i);
+		if (length - 1 > 0xFFFFFFFFL) {
+			for (long i = length - 1; i >= 1; i--) {
+				rng.randomInterval(i);
+			}
+			return;
 		}
+		// random_interval(i) for i = length - 1 down to 1, inlined: mask-and-reject on
+		// 32-bit draws, the mask shrinking as i crosses powers of two.
+		Pcg64 bits = rng.bitGenerator();
+		for (long i = length - 1; i >= 1; i--) {
+			int max = (int) i;
+			int mask = (int) (-1L >>> Long.numberOfLeadingZeros(i));
+			while (Integer.compareUnsigned(bits.nextUint32() & mask, max) > 0) {
+				// rejected: draw again
+			}
+		}
+	}
+
+	/**
+	 * The last canonical node whose draws matter: the last one read (node 0 if none, so
+	 * that whatever NumPy raises on the first draws is still raised). Nothing after it
+	 * needs drawing at all.
+	 * @param needed canonical nodes read, {@code null} for all
+	 * @param nodes canonical nodes
+	 */
+	static int lastNeeded(boolean[] needed, int nodes) {
+		if (needed == null) {
+			return nodes - 1;
+		}
+		for (int node = nodes - 1; node > 0; node--) {
+			if (needed[node]) {
+				return node;
+			}
+		}
+		return 0;
 	}
 
 	/** {@code int(fraction * block_size)}: Python's float product, truncated. */

@@ -31,7 +31,8 @@ final class Py1brShuffle {
 		long high = NumpyCalls.scaledBlock(1.25, blockSize);
 		long[] stagger = NumpyCalls.integers(epochRng, 0, low, canonicalNodes);
 		int nodeStop = 0;
-		for (int node = 0; node < canonicalNodes; node++) {
+		int lastNode = NumpyCalls.lastNeeded(needed, canonicalNodes);
+		for (int node = 0; node <= lastNode; node++) {
 			boolean read = needed == null || needed[node];
 			int nodeStart = nodeStop;
 			long[] nodeIds = read ? new long[(int) (starts[node + 1] - starts[node])] : null;

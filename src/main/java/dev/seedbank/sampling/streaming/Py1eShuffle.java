@@ -36,6 +36,7 @@ final class Py1eShuffle {
 		long[][] ids = new long[canonicalNodes][];
 		long low = NumpyCalls.scaledBlock(0.75, blockSize);
 		long high = NumpyCalls.scaledBlock(1.25, blockSize);
+		int lastNode = NumpyCalls.lastNeeded(needed, canonicalNodes);
 		for (int node = 0; node < canonicalNodes; node++) {
 			int first = spans.partStarts[node];
 			int last = spans.partStarts[node + 1];
@@ -49,6 +50,9 @@ final class Py1eShuffle {
 						+ "number of canonical nodes, which is " + canonicalNodes + ". Please check your index.json "
 						+ "file and ensure that your dataset has been written out correctly. If this was intended, "
 						+ "reduce num_canonical_nodes.");
+			}
+			if (node > lastNode) {
+				continue; // only the check above can still matter
 			}
 			if (needed == null || needed[node]) {
 				ids[node] = shuffleNode(spans, first, last, n, epochRng, low, high);

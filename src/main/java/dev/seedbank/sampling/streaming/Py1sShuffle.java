@@ -25,7 +25,8 @@ final class Py1sShuffle {
 		spans.shuffleParts(epochRng);
 		long[] starts = spans.partBoundaries();
 		long[][] ids = new long[spans.parts()][];
-		for (int part = 0; part < spans.parts(); part++) {
+		int last = NumpyCalls.lastNeeded(needed, spans.parts());
+		for (int part = 0; part <= last; part++) {
 			boolean read = needed == null || needed[part];
 			if (read) {
 				ids[part] = new long[(int) (starts[part + 1] - starts[part])];

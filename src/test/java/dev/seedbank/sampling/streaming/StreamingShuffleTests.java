@@ -46,14 +46,19 @@ class StreamingShuffleTests {
 			return;
 		}
 		long[] all = shuffle(algorithm, args);
-		boolean[] needed = new boolean[nodes];
-		needed[nodes - 1] = true;
-		NodeSlices last = algorithm.shuffle(StreamingVectors.longs(args.get("shardSizes")), nodes,
-				args.get("seed").bigIntegerValue(), args.get("epoch").asLong(), args.get("blockSize").asLong(), needed);
-		long from = all.length * (long) (nodes - 1) / nodes;
-		for (int k = (int) from; k < all.length; k++) {
-			assertThat(last.get(last.nodeOf(k, -1), k)).as("row %d: element at position %d", index, k)
-				.isEqualTo(all[k]);
+		for (int node : new int[] { 0, nodes - 1 }) {
+			boolean[] needed = new boolean[nodes];
+			needed[node] = true;
+			NodeSlices spared = algorithm.shuffle(StreamingVectors.longs(args.get("shardSizes")), nodes,
+					args.get("seed").bigIntegerValue(), args.get("epoch").asLong(), args.get("blockSize").asLong(),
+					needed);
+			long from = all.length * (long) node / nodes;
+			long to = all.length * (long) (node + 1) / nodes;
+			for (long k = from; k < to; k++) {
+				assertThat(spared.get(spared.nodeOf(k, -1), k))
+					.as("row %d: only node %d read: element at position %d", index, node, k)
+					.isEqualTo(all[(int) k]);
+			}
 		}
 	}
 
