@@ -54,15 +54,36 @@ public enum PartitionAlgorithm {
 	 * @param initialPhysicalNodes physical nodes at the start of training, or
 	 * {@code null}
 	 * @return the partition
+	 * @throws InvalidSamplerArgumentException for counts below one (samples, nodes,
+	 * ranks, workers, batch size, initial nodes) or a negative {@code dropFirst}
+	 * @throws dev.seedbank.sampling.LibraryWouldRaiseException where Streaming raises
 	 */
 	public Partition partition(long numSamples, long canonicalNodes, long physicalNodes, long ranksPerNode,
 			long workersPerRank, long batchSize, long dropFirst, Long initialPhysicalNodes) {
+		positive(numSamples, "numSamples");
+		positive(canonicalNodes, "numCanonicalNodes");
+		positive(physicalNodes, "numPhysicalNodes");
+		positive(ranksPerNode, "ranksPerNode");
+		positive(workersPerRank, "workersPerRank");
+		positive(batchSize, "batchSize");
+		if (initialPhysicalNodes != null) {
+			positive(initialPhysicalNodes, "initialPhysicalNodes");
+		}
+		if (dropFirst < 0) {
+			throw new InvalidSamplerArgumentException("sampleInEpoch", "must be non-negative");
+		}
 		if (this == ORIG) {
 			return new OrigPartition(numSamples, canonicalNodes, physicalNodes, ranksPerNode, workersPerRank, batchSize,
 					dropFirst);
 		}
 		return RelaxedPartition.of(numSamples, canonicalNodes, physicalNodes, ranksPerNode, workersPerRank, batchSize,
 				dropFirst, initialPhysicalNodes);
+	}
+
+	private static void positive(long value, String parameter) {
+		if (value < 1) {
+			throw new InvalidSamplerArgumentException(parameter, "must be positive");
+		}
 	}
 
 }

@@ -62,8 +62,31 @@ public enum ShuffleAlgorithm {
 	 * @param epoch the epoch, added to the seed
 	 * @param blockSize {@code block_size}, read by {@code py1br} and {@code py1e}
 	 * @return element {@code i} is the sample id at position {@code i} of the epoch
+	 * @throws InvalidSamplerArgumentException for negative sizes, a total beyond what a
+	 * Java array holds, or fewer than one canonical node
+	 * @throws dev.seedbank.sampling.LibraryWouldRaiseException where Streaming or NumPy
+	 * raises
 	 */
 	public long[] shuffle(long[] shardSizes, int canonicalNodes, BigInteger seed, long epoch, long blockSize) {
+		long total = 0;
+		for (long size : shardSizes) {
+			if (size < 0) {
+				throw new InvalidSamplerArgumentException("shardSizes", "sizes must be non-negative");
+			}
+			total += size;
+			if (total > Integer.MAX_VALUE - 8) {
+				throw new InvalidSamplerArgumentException("shardSizes", "at most 2^31 - 9 samples");
+			}
+		}
+		if (canonicalNodes < 1) {
+			throw new InvalidSamplerArgumentException("numCanonicalNodes", "must be positive");
+		}
+		if (seed == null) {
+			throw new InvalidSamplerArgumentException("seed", "is required");
+		}
+		if (blockSize < 0) {
+			throw new InvalidSamplerArgumentException("blockSize", "must be non-negative");
+		}
 		return shuffle(shardSizes, canonicalNodes, seed, epoch, blockSize, null).concatenate();
 	}
 
