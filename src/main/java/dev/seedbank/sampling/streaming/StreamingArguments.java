@@ -56,6 +56,12 @@ public record StreamingArguments(long[] shardSizes, boolean shuffle, ShuffleAlgo
 	/** Largest epoch a Java array holds: samples are indexed by {@code int}. */
 	private static final long MAX_SAMPLES = Integer.MAX_VALUE - 8;
 
+	/**
+	 * Bound on {@code workersPerRank * batchSize}: a rank's work is padded with
+	 * {@code -1} to a multiple of it, and every entry is visited.
+	 */
+	private static final long MAX_WORKER_BATCHES = 1L << 24;
+
 	/** Bound on canonical nodes: the shuffles keep a few words per node. */
 	private static final int MAX_CANONICAL_NODES = 1 << 24;
 
@@ -88,6 +94,8 @@ public record StreamingArguments(long[] shardSizes, boolean shuffle, ShuffleAlgo
 		require(ranksPerNode >= 1, "ranksPerNode", "must be positive");
 		require(workersPerRank >= 1, "workersPerRank", "must be positive (0 workers read as 1)");
 		require(batchSize >= 1, "batchSize", "must be positive");
+		require((long) workersPerRank * batchSize <= MAX_WORKER_BATCHES, "batchSize",
+				"workersPerRank * batchSize must be at most " + MAX_WORKER_BATCHES);
 		require(rank >= 0 && rank < (long) numPhysicalNodes * ranksPerNode, "rank",
 				"must be in [0, numPhysicalNodes * ranksPerNode)");
 		require(sampleInEpoch >= 0, "sampleInEpoch", "must be non-negative");

@@ -59,6 +59,8 @@ class StreamingArgumentsTests {
 		assertNames("sampleInEpoch", () -> of(SHARDS, 1, 0, -5));
 		assertNames("workersPerRank", () -> StreamingArguments.of(SHARDS, true, null, null, null, null, null, null,
 				null, null, -1, null, null, null, null, null));
+		assertNames("batchSize", () -> StreamingArguments.of(SHARDS, true, null, null, null, null, null, null, null,
+				null, 8, Integer.MAX_VALUE, null, null, null, null));
 		assertNames("shuffleAlgo", () -> StreamingArguments.of(SHARDS, true, "py1b", null, null, null, null, null, null,
 				null, null, null, null, null, null, null));
 		assertNames("partitionAlgo", () -> StreamingArguments.of(SHARDS, true, null, null, null, null, null, "pynum",

@@ -1,8 +1,11 @@
 package dev.seedbank.sampling.streaming;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.stream.Stream;
 
 import dev.seedbank.sampling.LibraryWouldRaiseException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -54,6 +57,20 @@ class StreamingEpochOrderTests {
 				.as("row %d: worker %d digest", index, w)
 				.isEqualTo(worker.get("sha256").asString());
 		}
+	}
+
+	@Test
+	void writeAndDigestAgreeWithGet() {
+		StreamingEpochOrder order = StreamingEpochOrder.of(arguments(StreamingVectors.rows().get(186).get("args")));
+		ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(order.length() * Long.BYTES));
+		order.write(0, 10, buffer);
+		order.write(10, order.length(), buffer);
+		buffer.flip().order(ByteOrder.LITTLE_ENDIAN);
+		for (long k = 0; k < order.length(); k++) {
+			assertThat(buffer.getLong()).as("written element at position %d", k).isEqualTo(order.get(k));
+		}
+		assertThat(order.sha256()).isEqualTo(StreamingVectors.sha256(order.length(), order::get));
+		assertThatExceptionOfType(IndexOutOfBoundsException.class).isThrownBy(() -> order.get(order.length()));
 	}
 
 	static StreamingArguments arguments(JsonNode args) {
