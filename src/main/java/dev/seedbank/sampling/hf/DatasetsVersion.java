@@ -23,9 +23,13 @@ import dev.seedbank.sampling.InvalidSamplerArgumentException;
  * shard of a non-empty dataset: {@code _select_contiguous} raises {@code IndexError}</td>
  * </tr>
  * </table>
- * Older releases are not accepted: 1.x asserted the shard index ({@code AssertionError})
- * and selected through {@code np.arange}, without the {@code IndexError}; the 2.x sources
- * read with the search tool have the 5.0.1 shape, but no 2.x-4.x release was run here.
+ * Older releases are not accepted, because none could be run here: 1.x asserted the shard
+ * index ({@code AssertionError}); before pull request #4466 ("Optimize contiguous shard
+ * and select", merged 2022-06-09, a 2.x release) a contiguous shard went through
+ * {@code select(np.arange(start, end))}, so an empty contiguous shard was an empty list,
+ * not the {@code IndexError} of {@code _select_contiguous}. The 2.x sources read with the
+ * search tool after that pull request have the 5.0.1 shape; adding such a release here is
+ * a new constant once a live check runs against it.
  */
 public enum DatasetsVersion {
 
