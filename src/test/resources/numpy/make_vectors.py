@@ -30,6 +30,25 @@ def seed_sequences():
                "uint64_8": [str(int(x)) for x in ss.generate_state(8, np.uint64)]}
 
 
+def seed_sequence_lists():
+    """List entropy (as Lightning's SeedSequence([base_seed, worker_id, global_rank])),
+    spawn keys and spawn(): each child's and grandchild's state."""
+    entropies = [[], [0], [7], [42, 0, 0], [42, 3, 1], [2**32, 5, 2**70], [12345, 1, 2, 3, 4, 5]]
+    keys = [[], [3], [1, 2**40]]
+    for entropy in entropies:
+        for key in keys:
+            ss = SeedSequence(entropy, spawn_key=tuple(key))
+            children = ss.spawn(3)
+            later = ss.spawn(2)
+            grandchild = children[1].spawn(2)[1]
+            state = lambda s: [int(x) for x in s.generate_state(4, np.uint32)]
+            yield {"entropy": [str(e) for e in entropy], "spawn_key": [str(k) for k in key],
+                   "uint32_4": state(ss),
+                   "uint64_2": [str(int(x)) for x in ss.generate_state(2, np.uint64)],
+                   "children": [state(c) for c in children], "later": [state(c) for c in later],
+                   "grandchild": state(grandchild)}
+
+
 def raw():
     for seed in SEEDS:
         yield {"seed": str(seed), "raw": [str(int(x)) for x in PCG64(seed).random_raw(1000)]}
@@ -101,6 +120,7 @@ def interleavings():
 if __name__ == "__main__":
     assert np.__version__ == "2.4.6", np.__version__
     write("seed_sequence.jsonl", seed_sequences())
+    write("seed_sequence_lists.jsonl", seed_sequence_lists())
     write("pcg64_raw.jsonl", raw())
     write("integers.jsonl", integers())
     write("uniform.jsonl", uniform())

@@ -48,7 +48,7 @@ public final class NumpyGenerator {
 	 */
 	public long integers(long low, long high) {
 		long range = closedRange(low, high);
-		return low + boundedUint64(range);
+		return low + BoundedIntegers.next(this.bitGenerator, range);
 	}
 
 	/**
@@ -68,7 +68,7 @@ public final class NumpyGenerator {
 		}
 		long range = closedRange(low, high);
 		for (int i = 0; i < size; i++) {
-			out[i] = low + boundedUint64(range);
+			out[i] = low + BoundedIntegers.next(this.bitGenerator, range);
 		}
 		return out;
 	}
@@ -83,56 +83,31 @@ public final class NumpyGenerator {
 	}
 
 	/**
-	 * One element of {@code random_bounded_uint64_fill} with {@code use_masked=False}.
+	 * {@code integers(high)}: {@code integers(0, high)}.
+	 * @param high exclusive
+	 * @return a value in [0, high)
 	 */
-	private long boundedUint64(long range) {
-		if (range == 0) {
-			return 0;
-		}
-		if (Long.compareUnsigned(range, UINT32_MAX) < 0) {
-			return Integer.toUnsignedLong(boundedLemireUint32((int) range));
-		}
-		if (range == UINT32_MAX) {
-			return Integer.toUnsignedLong(this.bitGenerator.nextUint32());
-		}
-		if (range == -1L) {
-			return this.bitGenerator.nextUint64(); // Lemire's 64-bit method excludes it
-		}
-		return boundedLemireUint64(range);
+	public long integers(long high) {
+		return integers(0, high);
 	}
 
-	/** {@code buffered_bounded_lemire_uint32} (distributions.c). */
-	private int boundedLemireUint32(int range) {
-		long rangeExcl = Integer.toUnsignedLong(range) + 1;
-		long m = Integer.toUnsignedLong(this.bitGenerator.nextUint32()) * rangeExcl;
-		long leftover = m & UINT32_MAX;
-		if (leftover < rangeExcl) {
-			long threshold = (UINT32_MAX - Integer.toUnsignedLong(range)) % rangeExcl;
-			while (leftover < threshold) {
-				m = Integer.toUnsignedLong(this.bitGenerator.nextUint32()) * rangeExcl;
-				leftover = m & UINT32_MAX;
-			}
-		}
-		return (int) (m >>> 32);
+	/**
+	 * {@code random()}: one {@code next_double}.
+	 * @return a double in [0, 1)
+	 */
+	public double random() {
+		return this.bitGenerator.nextDouble();
 	}
 
-	/** {@code bounded_lemire_uint64} (distributions.c). */
-	private long boundedLemireUint64(long range) {
-		long rangeExcl = range + 1;
-		long x = this.bitGenerator.nextUint64();
-		long leftover = x * rangeExcl;
-		if (Long.compareUnsigned(leftover, rangeExcl) < 0) {
-			long threshold = Long.remainderUnsigned(-1L - range, rangeExcl);
-			while (Long.compareUnsigned(leftover, threshold) < 0) {
-				x = this.bitGenerator.nextUint64();
-				leftover = x * rangeExcl;
-			}
-		}
-		return unsignedMultiplyHigh(x, rangeExcl);
-	}
-
-	private static long unsignedMultiplyHigh(long x, long y) {
-		return Math.multiplyHigh(x, y) + ((x >> 63) & y) + ((y >> 63) & x);
+	/**
+	 * {@code uniform(low, high)} with no size: one value, as one element of
+	 * {@link #uniform(double, double, int)}.
+	 * @param low the lower bound
+	 * @param high the upper bound
+	 * @return the value
+	 */
+	public double uniform(double low, double high) {
+		return uniform(low, high, 1)[0];
 	}
 
 	/**

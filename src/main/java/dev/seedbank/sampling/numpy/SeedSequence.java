@@ -1,15 +1,19 @@
 package dev.seedbank.sampling.numpy;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * NumPy's {@code SeedSequence(entropy)} with no spawn key and the default pool of four
- * words, as {@code numpy/random/bit_generator.pyx} implements it (unchanged since NumPy
- * 1.17, where it was introduced; the hash is Melissa O'Neill's {@code seed_seq_fe}).
+ * NumPy's {@code SeedSequence(entropy, spawn_key=...)} with the default pool of four
+ * words, as {@code numpy/random/bit_generator.pyx} implements it (introduced in NumPy
+ * 1.17; the zero padding of a short entropy before a spawn key since NumPy 1.19,
+ * gh-16539; the hash is Melissa O'Neill's {@code seed_seq_fe}).
  * <p>
- * The entropy is split into 32-bit words, least significant first ({@code
- * _int_to_uint32_array}), mixed into the pool once, and {@link #generateState} hashes the
- * pool out again. Immutable.
+ * Each integer of the entropy and of the spawn key is split into 32-bit words, least
+ * significant first ({@code _coerce_to_uint32_array}), mixed into the pool once, and
+ * {@link #generateState} hashes the pool out again. Only {@link #spawn} changes state
+ * (the count of children spawned), as in NumPy; not thread-safe.
  */
 public final class SeedSequence {
 
@@ -39,12 +43,83 @@ public final class SeedSequence {
 
 	private final int[] pool = new int[POOL_SIZE];
 
+	private final int[] entropyWords;
+
+	private final List<BigInteger> spawnKey;
+
+	private int childrenSpawned;
+
 	/**
+	 * {@code SeedSequence(entropy)}.
 	 * @param entropy the seed, any non-negative size
 	 * @throws IllegalArgumentException with NumPy's message when {@code entropy < 0}
 	 */
 	public SeedSequence(BigInteger entropy) {
-		mixEntropy(toUint32Words(entropy));
+		this(toUint32Words(entropy), List.of());
+	}
+
+	/**
+	 * {@code SeedSequence([e0, e1, ...], spawn_key=(k0, ...))}, e.g. Lightning's
+	 * {@code SeedSequence([base_seed, worker_id, global_rank])}.
+	 * @param entropy the integers of the entropy list, each non-negative
+	 * @param spawnKey the spawn key, empty for a root sequence
+	 * @return the sequence
+	 * @throws IllegalArgumentException with NumPy's message for a negative integer
+	 */
+	public static SeedSequence of(List<BigInteger> entropy, List<BigInteger> spawnKey) {
+		return new SeedSequence(concatenatedWords(entropy), List.copyOf(spawnKey));
+	}
+
+	private SeedSequence(int[] entropyWords, List<BigInteger> spawnKey) {
+		this.entropyWords = entropyWords;
+		this.spawnKey = spawnKey;
+		mixEntropy(assembledEntropy(entropyWords, concatenatedWords(spawnKey)));
+	}
+
+	/**
+	 * {@code spawn(n)}: children with spawn keys {@code spawn_key + (i,)} for the next
+	 * {@code n} values of {@code i}.
+	 * @param n how many children
+	 * @return the children, in order
+	 */
+	public List<SeedSequence> spawn(int n) {
+		List<SeedSequence> children = new ArrayList<>(n);
+		for (int i = this.childrenSpawned; i < this.childrenSpawned + n; i++) {
+			List<BigInteger> key = new ArrayList<>(this.spawnKey);
+			key.add(BigInteger.valueOf(i));
+			children.add(new SeedSequence(this.entropyWords, List.copyOf(key)));
+		}
+		this.childrenSpawned += n;
+		return children;
+	}
+
+	private static int[] concatenatedWords(List<BigInteger> integers) {
+		List<int[]> parts = new ArrayList<>();
+		int length = 0;
+		for (BigInteger integer : integers) {
+			int[] words = toUint32Words(integer);
+			parts.add(words);
+			length += words.length;
+		}
+		int[] all = new int[length];
+		int at = 0;
+		for (int[] words : parts) {
+			System.arraycopy(words, 0, all, at, words.length);
+			at += words.length;
+		}
+		return all;
+	}
+
+	/** {@code get_assembled_entropy}: a spawn key follows entropy padded to the pool. */
+	private static int[] assembledEntropy(int[] run, int[] spawn) {
+		if (spawn.length == 0) {
+			return run;
+		}
+		int runLength = Math.max(run.length, POOL_SIZE);
+		int[] all = new int[runLength + spawn.length];
+		System.arraycopy(run, 0, all, 0, run.length);
+		System.arraycopy(spawn, 0, all, runLength, spawn.length);
+		return all;
 	}
 
 	/** {@code _int_to_uint32_array}: little-endian 32-bit words, {@code [0]} for zero. */

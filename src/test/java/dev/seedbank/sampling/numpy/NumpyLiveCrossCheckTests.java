@@ -17,9 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A few hundred random cases (huge seeds, permutations up to 10^6, mixes of 32-bit,
- * 64-bit, double and shuffle draws on one generator) run through the engine and through
- * the real NumPy of {@link ReferencePython#venv()}, compared by the SHA-256 of every
- * output as little-endian int64 or float64.
+ * 64-bit, double, shuffle and slice-shuffle draws on one generator) run through the
+ * engine and through the real NumPy of {@link ReferencePython#venv()}, compared by the
+ * SHA-256 of every output as little-endian int64 or float64.
  */
 class NumpyLiveCrossCheckTests {
 
@@ -44,6 +44,14 @@ class NumpyLiveCrossCheckTests {
 			            h.update(np.int64(g.integers(int(op[1]), int(op[2]))).astype("<i8").tobytes())
 			        elif kind == "ints":
 			            h.update(g.integers(int(op[1]), int(op[2]), size=op[3]).astype("<i8").tobytes())
+			        elif kind == "int1":
+			            h.update(np.int64(g.integers(int(op[1]))).astype("<i8").tobytes())
+			        elif kind == "rand":
+			            h.update(g.random(op[1]).astype("<f8").tobytes())
+			        elif kind == "slice":
+			            items = np.arange(op[1])
+			            g.shuffle(items[op[2]:op[3]])
+			            h.update(items.astype("<i8").tobytes())
 			        elif kind == "uni":
 			            h.update(g.uniform(float(op[1]), float(op[2]), op[3]).astype("<f8").tobytes())
 			    print(h.hexdigest())
@@ -80,7 +88,16 @@ class NumpyLiveCrossCheckTests {
 	}
 
 	private static Object[] randomOp(SplittableRandom random, int c) {
-		switch (random.nextInt(5)) {
+		switch (random.nextInt(8)) {
+			case 5:
+				return new Object[] { "int1", random.nextLong(1, Long.MAX_VALUE) >>> random.nextInt(63) | 1L };
+			case 6:
+				return new Object[] { "rand", random.nextInt(0, 300) };
+			case 7: {
+				int n = random.nextInt(0, 3000);
+				int from = random.nextInt(0, n + 1);
+				return new Object[] { "slice", n, from, random.nextInt(from, n + 1) };
+			}
 			case 0: {
 				int n = (c % 50 == 0) ? random.nextInt(1, 1_000_001) : (int) Math.pow(10, random.nextDouble(0, 4.5));
 				return new Object[] { "perm", n };
@@ -135,6 +152,22 @@ class NumpyLiveCrossCheckTests {
 				}
 				case "int" -> update(sha256, new long[] { generator.integers((long) op[1], (long) op[2]) });
 				case "ints" -> update(sha256, generator.integers((long) op[1], (long) op[2], (int) op[3]));
+				case "int1" -> update(sha256, new long[] { generator.integers((long) op[1]) });
+				case "rand" -> {
+					long[] bits = new long[(int) op[1]];
+					for (int i = 0; i < bits.length; i++) {
+						bits[i] = Double.doubleToRawLongBits(generator.random());
+					}
+					update(sha256, bits);
+				}
+				case "slice" -> {
+					long[] items = new long[(int) op[1]];
+					for (int i = 0; i < items.length; i++) {
+						items[i] = i;
+					}
+					generator.shuffle(items, (int) op[2], (int) op[3]);
+					update(sha256, items);
+				}
 				default -> {
 					double[] values = generator.uniform((double) op[1], (double) op[2], (int) op[3]);
 					long[] bits = new long[values.length];

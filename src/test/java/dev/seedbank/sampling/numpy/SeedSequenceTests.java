@@ -1,6 +1,8 @@
 package dev.seedbank.sampling.numpy;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,46 @@ class SeedSequenceTests {
 			for (int i = 0; i < actual.length; i++) {
 				assertThat(actual[i]).as("%s word %d", field, i).isEqualTo(NumpyVectors.bits(expected.get(i)));
 			}
+		}
+	}
+
+	static Stream<Arguments> listRows() {
+		return NumpyVectors.rows("seed_sequence_lists.jsonl")
+			.stream()
+			.map((row) -> Arguments.of("entropy=%s spawn_key=%s".formatted(row.get("entropy"), row.get("spawn_key")),
+					row));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("listRows")
+	void assemblesListsSpawnKeysAndChildrenAsNumpy(String description, JsonNode row) {
+		SeedSequence sequence = SeedSequence.of(integers(row.get("entropy")), integers(row.get("spawn_key")));
+		List<SeedSequence> children = sequence.spawn(3);
+		List<SeedSequence> later = sequence.spawn(2);
+		assertState("sequence", sequence, row.get("uint32_4"));
+		long[] wide = sequence.generateState64(2);
+		for (int i = 0; i < wide.length; i++) {
+			assertThat(wide[i]).as("uint64 word %d", i).isEqualTo(NumpyVectors.bits(row.get("uint64_2").get(i)));
+		}
+		for (int c = 0; c < children.size(); c++) {
+			assertState("child " + c, children.get(c), row.get("children").get(c));
+		}
+		for (int c = 0; c < later.size(); c++) {
+			assertState("later child " + c, later.get(c), row.get("later").get(c));
+		}
+		assertState("grandchild", children.get(1).spawn(2).get(1), row.get("grandchild"));
+	}
+
+	private static List<BigInteger> integers(JsonNode values) {
+		List<BigInteger> integers = new ArrayList<>();
+		values.forEach((value) -> integers.add(new BigInteger(value.asString())));
+		return integers;
+	}
+
+	private static void assertState(String what, SeedSequence sequence, JsonNode expected) {
+		int[] actual = sequence.generateState(expected.size());
+		for (int i = 0; i < actual.length; i++) {
+			assertThat(Integer.toUnsignedLong(actual[i])).as("%s word %d", what, i).isEqualTo(expected.get(i).asLong());
 		}
 	}
 
