@@ -83,6 +83,25 @@ final class ClassicRandperm {
 		}
 	}
 
+	/**
+	 * The first {@code count} elements of {@code permute(n)}, for {@code count < n}:
+	 * Fisher-Yates from the front fixes position i at step i, so only {@code count} swaps
+	 * are made; the draws of the remaining steps are skipped, leaving the generator where
+	 * the whole randperm leaves it.
+	 */
+	static void prefix(int n, int count, MersenneTwister generator, int[] target, int offset) {
+		int[] r = identity(n);
+		int steps = Math.min(count, n - 1);
+		for (int i = 0; i < steps; i++) {
+			int j = i + (int) (Integer.toUnsignedLong(generator.nextInt()) % (n - i));
+			int swapped = r[i];
+			r[i] = r[j];
+			r[j] = swapped;
+		}
+		generator.skip((long) (n - 1) - steps);
+		System.arraycopy(r, 0, target, offset, count);
+	}
+
 	private static int[] identity(int n) {
 		int[] r = new int[n];
 		for (int i = 0; i < n; i++) {

@@ -71,6 +71,26 @@ public final class MersenneTwister {
 		return (high << 32) | low;
 	}
 
+	/**
+	 * Advances past {@code count} outputs without tempering them: exactly as if
+	 * {@link #nextInt()} had been called that often.
+	 * @param count how many 32-bit outputs to discard, not negative
+	 */
+	public void skip(long count) {
+		if (count < 0) {
+			throw new IllegalArgumentException("count must not be negative");
+		}
+		long left = count;
+		while (left > 0) {
+			if (this.next >= N) {
+				twist();
+			}
+			int step = (int) Math.min(left, N - this.next);
+			this.next += step;
+			left -= step;
+		}
+	}
+
 	private void twist() {
 		int[] mt = this.state;
 		int kk = 0;

@@ -10,7 +10,10 @@ import java.util.Optional;
  * <li>{@code num_samples = ceil((N - W) / W)} when drop_last and {@code N % W != 0}, else
  * {@code ceil(N / W)}; {@code total = num_samples * W}.</li>
  * <li>With shuffle, {@code randperm(N)} from a generator seeded with {@code seed + epoch}
- * (1.5 had no {@code seed}: {@code epoch} alone); else {@code 0 .. N-1}.</li>
+ * (1.5 had no {@code seed}: {@code epoch} alone); else {@code 0 .. N-1}. Both are Python
+ * ints, never checked by the sampler: only their sum must be in {@code manual_seed}'s
+ * range, and only with shuffle (so a negative epoch, one above 2^63, or any seed without
+ * shuffle yields an order).</li>
  * <li>Without drop_last the list is padded from its start up to {@code total}; since 1.8
  * repeating it as often as needed, before 1.8 once, which fails torch's own length
  * assertion when the pad is longer than the list. With drop_last it is truncated.</li>
@@ -52,13 +55,12 @@ public final class SamplerPlan {
 		if (w < 1) {
 			throw new InvalidSamplerArgumentException("worldSize", "must be at least 1");
 		}
-		if (parameters.epoch() < 0) {
-			throw new InvalidSamplerArgumentException("epoch", "must not be negative");
+		if (parameters.epoch() == null) {
+			throw new InvalidSamplerArgumentException("epoch", "must be an integer");
 		}
 		BigInteger seed = parameters.seed();
-		if (seed == null || !TorchSeed.inRange(seed)) {
-			throw new InvalidSamplerArgumentException("seed",
-					"must be an integer from -2^63 to 2^64-1, the range torch's manual_seed accepts");
+		if (seed == null) {
+			throw new InvalidSamplerArgumentException("seed", "must be an integer");
 		}
 		if (!version.isAtLeast(TorchVersion.SEED_ARGUMENT) && seed.signum() != 0) {
 			throw new TorchWouldRaiseException(version,
@@ -82,12 +84,8 @@ public final class SamplerPlan {
 		if (!parameters.shuffle()) {
 			return null;
 		}
-		BigInteger generatorSeed = parameters.seed().add(BigInteger.valueOf(parameters.epoch()));
-		if (!TorchSeed.inRange(generatorSeed)) {
-			throw new TorchWouldRaiseException(parameters.torchVersion(),
-					"RuntimeError: Overflow when unpacking long (manual_seed(seed + epoch) = " + generatorSeed
-							+ " is above 2^64-1)");
-		}
+		BigInteger generatorSeed = parameters.seed().add(parameters.epoch());
+		TorchSeed.requireInRange(generatorSeed, parameters.torchVersion());
 		return new PermutationKey((int) n, TorchSeed.generatorSeed(generatorSeed),
 				RandpermVariant.of(parameters.torchVersion(), n));
 	}

@@ -99,12 +99,10 @@ class IndexEndpointTests {
 			datasetSize=10&worldSize=2&rank=-1                       | rank
 			datasetSize=-1&worldSize=2&rank=0                        | datasetSize
 			datasetSize=10&worldSize=0&rank=0                        | worldSize
-			datasetSize=10&worldSize=2&rank=0&epoch=-1               | epoch
 			datasetSize=10&worldSize=2&rank=0&offset=6               | offset
 			datasetSize=10&worldSize=2&rank=0&limit=-1               | limit
-			datasetSize=10&worldSize=2&rank=0&seed=18446744073709551616  | seed
-			datasetSize=10&worldSize=2&rank=0&seed=-9223372036854775809  | seed
 			datasetSize=10&worldSize=2&rank=0&seed=1.5               | seed
+			datasetSize=10&worldSize=2&rank=0&epoch=1.5              | epoch
 			datasetSize=10&worldSize=2&rank=0&torchVersion=1.4.0     | torchVersion
 			datasetSize=10&worldSize=2&rank=0&torchVersion=1.13.7    | torchVersion
 			datasetSize=10&worldSize=2&rank=0&torchVersion=latest    | torchVersion
@@ -132,6 +130,23 @@ class IndexEndpointTests {
 			.get("/api/v1/samplers/distributed/indices?datasetSize=10&worldSize=2&rank=0&seed=3&torchVersion=1.5.0");
 		assertThat(seed.status()).isEqualTo(422);
 		assertThat(seed.json().get("detail").asString()).contains("'seed'");
+		Response overflow = this.http.get(
+				"/api/v1/samplers/distributed/indices?datasetSize=10&worldSize=2&rank=0&seed=18446744073709551615&epoch=1");
+		assertThat(overflow.status()).isEqualTo(422);
+		assertThat(overflow.json().get("detail").asString()).contains("ValueError: Overflow when unpacking long long");
+	}
+
+	@Test
+	void ordersTorchYieldsForEpochsAndSeedsOutsideManualSeedsRangeAreServed() {
+		// torch only seeds a generator with seed + epoch, and only with shuffle.
+		Response negativeEpoch = this.http
+			.get("/api/v1/samplers/distributed/indices?datasetSize=10&worldSize=2&rank=0&seed=10&epoch=-3");
+		Response same = this.http.get("/api/v1/samplers/distributed/indices?datasetSize=10&worldSize=2&rank=0&seed=7");
+		assertThat(negativeEpoch.status()).as(negativeEpoch.text()).isEqualTo(200);
+		assertThat(negativeEpoch.header("Seedbank-Order-Sha256")).isEqualTo(same.header("Seedbank-Order-Sha256"));
+		Response unshuffled = this.http.get(
+				"/api/v1/samplers/distributed/indices?datasetSize=10&worldSize=2&rank=0&seed=-9223372036854775809&shuffle=false");
+		assertThat(unshuffled.status()).as(unshuffled.text()).isEqualTo(200);
 	}
 
 	@Test

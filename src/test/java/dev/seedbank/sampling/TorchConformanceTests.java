@@ -17,16 +17,22 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every row of {@code torch-1.13-distributed-sampler.jsonl}, produced by a real torch
- * 1.13.1 (see the README beside it), through the engine: by digest always, element by
- * element where the row carries the whole list.
+ * Every row of {@code torch-1.13-distributed-sampler.jsonl} and
+ * {@code torch-2.13/torch-2.13-distributed-sampler.jsonl}, produced by a real torch
+ * 1.13.1 and 2.13.0 (see the READMEs beside them), through the engine: by digest always,
+ * element by element where the row carries the whole list.
  */
 class TorchConformanceTests {
 
 	static final String VECTORS = "/conformance/torch-1.13-distributed-sampler.jsonl";
 
+	/** Made by the real torch 2.13.0, one row in randperm's 64-bit inside-out branch. */
+	static final String VECTORS_2_13 = "/conformance/torch-2.13/torch-2.13-distributed-sampler.jsonl";
+
 	static Stream<Arguments> rows() {
-		return readRows(VECTORS).stream().map((row) -> Arguments.of(describe(row), row));
+		return Stream.of(VECTORS, VECTORS_2_13)
+			.flatMap((file) -> readRows(file).stream())
+			.map((row) -> Arguments.of(describe(row), row));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -53,7 +59,7 @@ class TorchConformanceTests {
 
 	static SamplerParameters parameters(JsonNode row) {
 		return new SamplerParameters(row.get("datasetSize").asLong(), row.get("worldSize").asInt(),
-				row.get("epoch").asLong(), row.get("seed").bigIntegerValue(), row.get("shuffle").asBoolean(),
+				row.get("epoch").bigIntegerValue(), row.get("seed").bigIntegerValue(), row.get("shuffle").asBoolean(),
 				row.get("dropLast").asBoolean(), TorchVersion.parse(row.get("torchVersion").asString()));
 	}
 
@@ -70,9 +76,9 @@ class TorchConformanceTests {
 	}
 
 	private static String describe(JsonNode row) {
-		return "N=%s W=%s rank=%s epoch=%s seed=%s shuffle=%s dropLast=%s".formatted(row.get("datasetSize"),
-				row.get("worldSize"), row.get("rank"), row.get("epoch"), row.get("seed"), row.get("shuffle"),
-				row.get("dropLast"));
+		return "torch %s N=%s W=%s rank=%s epoch=%s seed=%s shuffle=%s dropLast=%s".formatted(row.get("torchVersion"),
+				row.get("datasetSize"), row.get("worldSize"), row.get("rank"), row.get("epoch"), row.get("seed"),
+				row.get("shuffle"), row.get("dropLast"));
 	}
 
 }
