@@ -10,7 +10,7 @@ import java.util.HexFormat;
  * One rank's indices for one epoch: element k is the padded list's element
  * {@code rank + k * W}, read from the permutation (or the identity) without copying it.
  */
-public final class RankOrder {
+public final class RankOrder implements IndexOrder {
 
 	/** Indices per chunk when writing bytes: 64 KiB of output. */
 	private static final int CHUNK = 8192;
@@ -36,6 +36,7 @@ public final class RankOrder {
 	/**
 	 * @return how many indices the rank yields
 	 */
+	@Override
 	public long length() {
 		return this.length;
 	}
@@ -44,6 +45,7 @@ public final class RankOrder {
 	 * @param k position in the rank's list
 	 * @return the dataset index at that position
 	 */
+	@Override
 	public long get(long k) {
 		if (k < 0 || k >= this.length) {
 			throw new IndexOutOfBoundsException("position " + k + " of " + this.length);
@@ -59,6 +61,7 @@ public final class RankOrder {
 	 * @param to position after the last
 	 * @param target the buffer
 	 */
+	@Override
 	public void write(long from, long to, ByteBuffer target) {
 		if (from < 0 || to > this.length || from > to) {
 			throw new IndexOutOfBoundsException("[" + from + ", " + to + ") of " + this.length);
@@ -77,6 +80,7 @@ public final class RankOrder {
 	/**
 	 * @return SHA-256 over the whole list as little-endian int64, lower-case hex
 	 */
+	@Override
 	public String sha256() {
 		MessageDigest digest;
 		try {
