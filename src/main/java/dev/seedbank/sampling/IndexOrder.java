@@ -3,7 +3,10 @@ package dev.seedbank.sampling;
 import java.nio.ByteBuffer;
 
 /**
- * A list of dataset indices in the order a sampler yields them, read without copying.
+ * One list of dataset indices, as a rank or process reads them in one epoch, read without
+ * copying: the shape every sampler's answer takes, whatever the library ({@link RankOrder}
+ * for torch's DistributedSampler, {@link RandomSamplerOrder}, {@link AcceleratePreparedLoader}'s
+ * orders, ...).
  */
 public interface IndexOrder {
 
@@ -15,6 +18,7 @@ public interface IndexOrder {
 	/**
 	 * @param k position in the list
 	 * @return the dataset index at that position
+	 * @throws IndexOutOfBoundsException outside [0, length)
 	 */
 	long get(long k);
 
@@ -28,8 +32,11 @@ public interface IndexOrder {
 	void write(long from, long to, ByteBuffer target);
 
 	/**
-	 * @return SHA-256 over the whole list as little-endian int64, lower-case hex
+	 * @return the order digest: SHA-256 over the whole list as little-endian int64,
+	 * lower-case hex
 	 */
-	String sha256();
+	default String sha256() {
+		return OrderDigest.sha256(this);
+	}
 
 }

@@ -8,6 +8,12 @@ import java.util.List;
  * {@code torch/utils/data/_utils/worker.py} computes them (added in torch 1.9.0 by
  * pytorch/pytorch#56797). Torch adapted it from NumPy's {@code SeedSequence}
  * ({@code numpy/random/bit_generator.pyx}); all arithmetic is modulo 2^32.
+ * <p>
+ * It is exactly {@code np.random.SeedSequence(entropy).generate_state(4)} for an entropy
+ * of at most four 32-bit words and no spawn key: SeedSequence hashes each entropy word
+ * into its 4-word pool, hashing 0 where the entropy is shorter, mixes the pool, and only
+ * longer entropy takes a further step. Lightning's {@code pl_worker_init_function} uses
+ * that form ({@link #seedSequence(int[])}).
  */
 final class NumpyWorkerState {
 
@@ -46,14 +52,25 @@ final class NumpyWorkerState {
 	 * @return the four words, each in [0, 2^32)
 	 */
 	static List<Long> generate(long baseSeed, int workerId) {
-		return new NumpyWorkerState().state(baseSeed, workerId);
+		return seedSequence(new int[] { workerId, (int) baseSeed, (int) (baseSeed >>> 32), 0 });
 	}
 
-	private List<Long> state(long baseSeed, int workerId) {
-		int[] entropy = { workerId, (int) baseSeed, (int) (baseSeed >>> 32), 0 };
+	/**
+	 * @param entropy at most four 32-bit words, as SeedSequence assembles them (each
+	 * non-negative int split into little-endian 32-bit words, 0 as one word)
+	 * @return {@code SeedSequence(entropy).generate_state(4)}, each word in [0, 2^32)
+	 */
+	static List<Long> seedSequence(int[] entropy) {
+		if (entropy.length > WORDS) {
+			throw new IllegalArgumentException("at most " + WORDS + " entropy words");
+		}
+		return new NumpyWorkerState().state(entropy);
+	}
+
+	private List<Long> state(int[] entropy) {
 		int[] pool = new int[WORDS];
 		for (int i = 0; i < WORDS; i++) {
-			pool[i] = hash(entropy[i]);
+			pool[i] = hash((i < entropy.length) ? entropy[i] : 0);
 		}
 		for (int src = 0; src < WORDS; src++) {
 			for (int dst = 0; dst < WORDS; dst++) {

@@ -107,6 +107,45 @@ public final class SeedManifests {
 				Collections.unmodifiableMap(env));
 	}
 
+	/**
+	 * A rank's seeds when the record says {@code seedWorkers: true}: Lightning's
+	 * {@code seed_everything(seed, workers=True)} sets {@code PL_SEED_WORKERS=1}, and the
+	 * Trainer (or Fabric) then gives every DataLoader without a {@code worker_init_fn}
+	 * {@code worker_init_fn=partial(pl_worker_init_function, rank=global_rank)}
+	 * ({@code lightning/fabric/utilities/data.py}, {@code _auto_add_worker_init_fn});
+	 * {@link LightningWorkerSeeds} gives the seeds the workers then end with.
+	 * @param seeds the rank's seeds from {@link #forRank} or {@link #forRanks}
+	 * @param request the declared seeds
+	 * @return the same seeds, with the calls and {@code SEEDBANK_SEED_WORKERS} that seed
+	 * the workers
+	 * @throws SeedRuleException naming {@code seedWorkers} for a framework other than
+	 * Lightning
+	 */
+	public static RankSeeds seedingWorkers(RankSeeds seeds, SeedRequest request) {
+		if (request.framework() != Framework.LIGHTNING) {
+			throw new SeedRuleException(Kind.INVALID, "seedWorkers",
+					"seedWorkers is Lightning's seed_everything(workers=True); " + request.framework().wireName()
+							+ " has no such switch");
+		}
+		List<String> calls = new ArrayList<>(seeds.calls().size());
+		for (String call : seeds.calls()) {
+			if (call.startsWith("seed_everything(")) {
+				calls.add("seed_everything(" + request.globalSeed() + ", workers=True)");
+			}
+			else if (call.startsWith("DataLoader(") && call.endsWith(")")) {
+				calls.add(call.substring(0, call.length() - 1)
+						+ ", worker_init_fn=functools.partial(pl_worker_init_function, rank=" + seeds.rank() + "))");
+			}
+			else {
+				calls.add(call);
+			}
+		}
+		Map<String, String> env = new LinkedHashMap<>(seeds.env());
+		env.put("SEEDBANK_SEED_WORKERS", "true");
+		return new RankSeeds(seeds.rank(), seeds.processSeed(), seeds.samplerSeed(), seeds.samplerEpochSeed(),
+				seeds.loaderSeed(), List.copyOf(calls), Collections.unmodifiableMap(env));
+	}
+
 	private static String seedCall(SeedRequest request) {
 		BigInteger global = request.globalSeed();
 		return switch (request.framework()) {
