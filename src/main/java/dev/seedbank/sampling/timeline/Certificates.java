@@ -13,10 +13,10 @@ import java.util.TreeSet;
  * {@link SegmentOrder} for that epoch and rank, the whole order a rank that reached the
  * epoch's end read. Expected digests are computed once per (segment, epoch, rank).
  * <p>
- * Per epoch, from 0 to the latest certified one, the ranks expected to certify are those of
- * the segment that finished it (the last that reads it); {@code certified} lists every
- * (segment, rank) with a certificate, {@code matched} and {@code mismatched} judge each by
- * its latest certificate, {@code missing} the finishing segment's ranks without one.
+ * Per epoch, from 0 to the latest certified one, the ranks expected to certify are those
+ * of the segment that finished it (the last that reads it); {@code certified} lists every
+ * (segment, rank) with a certificate, {@code matched} and {@code mismatched} judge each
+ * by its latest certificate, {@code missing} the finishing segment's ranks without one.
  */
 public final class Certificates {
 

@@ -11,9 +11,9 @@ import java.util.PrimitiveIterator;
  * {@link #paddingRepeats()} counts the reads of padding: stream positions at or past the
  * end of the unpadded list (for {@code distributed}, padded positions at or past
  * {@code datasetSize}, which repeat position {@code p - datasetSize}), plus every read of
- * the {@code exact} rule's last round that wrapped to the stream's start. An uninterrupted
- * run's repeats are all padding; whatever {@code seenMoreThanOnce} holds beyond it, the
- * resumes caused.
+ * the {@code exact} rule's last round that wrapped to the stream's start. An
+ * uninterrupted run's repeats are all padding; whatever {@code seenMoreThanOnce} holds
+ * beyond it, the resumes caused.
  */
 public final class Coverage {
 

@@ -14,11 +14,11 @@ import dev.seedbank.sampling.TorchVersion;
 
 /**
  * Ranks whose {@code DistributedSampler}s were seeded differently each shuffle their own
- * permutation, so their strided shares overlap (mlcommons training PR #625 measured 20-30%).
- * Counts, for one epoch, the samples more than one rank reads and the samples no rank
- * reads: one byte per sample for the number of ranks that read it and one bit per sample
- * for the rank being counted. Even with equal seeds torch's padding makes the ranks
- * overlap by {@code total_size - N} samples, which this reports too.
+ * permutation, so their strided shares overlap (mlcommons training PR #625 measured
+ * 20-30%). Counts, for one epoch, the samples more than one rank reads and the samples no
+ * rank reads: one byte per sample for the number of ranks that read it and one bit per
+ * sample for the rank being counted. Even with equal seeds torch's padding makes the
+ * ranks overlap by {@code total_size - N} samples, which this reports too.
  */
 public final class DisjointnessLint {
 

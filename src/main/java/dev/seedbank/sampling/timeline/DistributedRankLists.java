@@ -9,12 +9,12 @@ import dev.seedbank.sampling.SamplerParameters;
 import dev.seedbank.sampling.SamplerPlan;
 
 /**
- * {@code DistributedSampler}'s lists of one epoch at any world size, over one permutation:
- * the permutation ({@code randperm(N)} seeded with {@code seed + epoch}) does not depend on
- * the world size, and every world size's padded list is a prefix of the same sequence,
- * element {@code p} being {@code perm[p mod N]} (see {@link SamplerPlan}). So the stream of
- * the epoch at world size {@code W} is that sequence cut at {@code num_samples(W) * W}, and
- * the padding starts at {@code N}.
+ * {@code DistributedSampler}'s lists of one epoch at any world size, over one
+ * permutation: the permutation ({@code randperm(N)} seeded with {@code seed + epoch})
+ * does not depend on the world size, and every world size's padded list is a prefix of
+ * the same sequence, element {@code p} being {@code perm[p mod N]} (see
+ * {@link SamplerPlan}). So the stream of the epoch at world size {@code W} is that
+ * sequence cut at {@code num_samples(W) * W}, and the padding starts at {@code N}.
  */
 public final class DistributedRankLists implements RankLists {
 
@@ -29,7 +29,8 @@ public final class DistributedRankLists implements RankLists {
 	/**
 	 * @param parameters the record's sampler arguments with this epoch (its world size is
 	 * replaced by the one asked for)
-	 * @param permutations computes or looks up a permutation, e.g. {@code Randperm::compute}
+	 * @param permutations computes or looks up a permutation, e.g.
+	 * {@code Randperm::compute}
 	 */
 	public DistributedRankLists(SamplerParameters parameters, Function<PermutationKey, int[]> permutations) {
 		this.parameters = parameters;

@@ -1,8 +1,8 @@
 package dev.seedbank.sampling.timeline;
 
 /**
- * Every rank's list of one epoch, for any world size: what a sampler kind must provide for
- * the run timeline. Indices are dataset indices in {@code [0, datasetSize)}.
+ * Every rank's list of one epoch, for any world size: what a sampler kind must provide
+ * for the run timeline. Indices are dataset indices in {@code [0, datasetSize)}.
  */
 public interface RankLists {
 

@@ -5,15 +5,15 @@ public enum Resume {
 
 	/**
 	 * Each rank reads its own list at the new world size from
-	 * {@code floor(startSample / worldSize)}: what a restarted torch loader that skips the
-	 * consumed share does.
+	 * {@code floor(startSample / worldSize)}: what a restarted torch loader that skips
+	 * the consumed share does.
 	 */
 	TORCH,
 
 	/**
-	 * Rank {@code r} reads stream positions {@code startSample + r + i*worldSize}, the last
-	 * round wrapping to the stream's start as torch pads: every sample as often as an
-	 * uninterrupted run.
+	 * Rank {@code r} reads stream positions {@code startSample + r + i*worldSize}, the
+	 * last round wrapping to the stream's start as torch pads: every sample as often as
+	 * an uninterrupted run.
 	 */
 	EXACT
 

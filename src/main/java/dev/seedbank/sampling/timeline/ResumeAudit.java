@@ -3,10 +3,10 @@ package dev.seedbank.sampling.timeline;
 import dev.seedbank.sampling.InvalidSamplerArgumentException;
 
 /**
- * Where the first indices a resumed rank read belong (API.md, "Run timeline",
- * {@code POST /experiments/{id}/resume-audit}). Offsets are positions in the rank's list
- * at the resumed world size; the checkpoint's offset is {@code floor(startSample / W)}.
- * Tried in order:
+ * Where the first indices a resumed rank read belong (API.md, "Run timeline", {@code POST
+ * /experiments/{id}/resume-audit}). Offsets are positions in the rank's list at the
+ * resumed world size; the checkpoint's offset is {@code floor(startSample / W)}. Tried in
+ * order:
  * <ol>
  * <li>{@code ok}: epoch {@code e} at the checkpoint's offset, or the expected order given
  * (e.g. an {@code exact} segment's);</li>
@@ -17,7 +17,8 @@ import dev.seedbank.sampling.InvalidSamplerArgumentException;
  * start (accelerate before PR #4233 resumed a mid-epoch checkpoint on the next epoch's
  * permutation), then epoch 0's at the offset;</li>
  * <li>{@code wrong-offset}: anywhere else in epoch {@code e}'s list;</li>
- * <li>{@code wrong-epoch}: anywhere in epoch {@code e+1}'s, {@code e-1}'s or 0's list;</li>
+ * <li>{@code wrong-epoch}: anywhere in epoch {@code e+1}'s, {@code e-1}'s or 0's
+ * list;</li>
  * <li>{@code unknown}.</li>
  * </ol>
  * A search looks up every position of the first observed index (one pass over the

@@ -9,8 +9,8 @@ import dev.seedbank.sampling.InvalidSamplerArgumentException;
  * @param index the segment's number, 0 for the record
  * @param worldSize the ranks it ran on
  * @param startEpoch the epoch it started in
- * @param startSample the stream position of {@code startEpoch} it started at: the
- * samples of the epoch the job had consumed, as a checkpoint counts them
+ * @param startSample the stream position of {@code startEpoch} it started at: the samples
+ * of the epoch the job had consumed, as a checkpoint counts them
  * @param resume how it picked up {@code startEpoch}
  * @param batchSize per-rank batch size, {@code null} when not recorded
  * @param gradientAccumulation batches per optimizer step

@@ -10,10 +10,10 @@ import dev.seedbank.sampling.InvalidSamplerArgumentException;
 
 /**
  * What rank {@code r} of segment {@code k} reads in epoch {@code e} when it runs to the
- * epoch's end (API.md, "Run timeline"): in the epoch it started in, by its
- * {@link Resume} rule; in later epochs, its plain list at its world size. The order never
- * depends on later segments, so a served order and its digest stay valid after a restart
- * is recorded; how much of it the segment really read is what {@link Coverage} and
+ * epoch's end (API.md, "Run timeline"): in the epoch it started in, by its {@link Resume}
+ * rule; in later epochs, its plain list at its world size. The order never depends on
+ * later segments, so a served order and its digest stay valid after a restart is
+ * recorded; how much of it the segment really read is what {@link Coverage} and
  * {@link StepProvenance} count.
  */
 public final class SegmentOrder {

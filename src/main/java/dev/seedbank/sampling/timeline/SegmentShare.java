@@ -1,15 +1,15 @@
 package dev.seedbank.sampling.timeline;
 
 /**
- * What one segment reads of one epoch. Reads are numbered by the job's sample counter, the
- * number a checkpoint records as {@code startSample}: the segment's rank {@code r} makes
- * its {@code i}-th read at counter {@code counterStart + r + i*W}. Under {@code exact}
- * the counter is the stream position itself (modulo the stream's length, the wrap); under
- * {@code torch} the restarted loader believes it is at {@code startSample} while it reads
- * its own list from {@code floor(startSample / W)}, so read {@code c} is position
- * {@code floor(startSample / W)*W + (c - startSample)} of the stream at its own world size.
- * A segment stops at the counter the next segment starts at, when that one starts in the
- * same epoch.
+ * What one segment reads of one epoch. Reads are numbered by the job's sample counter,
+ * the number a checkpoint records as {@code startSample}: the segment's rank {@code r}
+ * makes its {@code i}-th read at counter {@code counterStart + r + i*W}. Under
+ * {@code exact} the counter is the stream position itself (modulo the stream's length,
+ * the wrap); under {@code torch} the restarted loader believes it is at
+ * {@code startSample} while it reads its own list from {@code floor(startSample / W)}, so
+ * read {@code c} is position {@code floor(startSample / W)*W + (c - startSample)} of the
+ * stream at its own world size. A segment stops at the counter the next segment starts
+ * at, when that one starts in the same epoch.
  */
 final class SegmentShare {
 
@@ -38,8 +38,7 @@ final class SegmentShare {
 		this.streamStart = streamStart;
 		this.counterStart = counterStart;
 		this.perRank = perRank;
-		this.counterStop = Math.max(counterStart,
-				Math.min(counterEnd, counterStart + perRank * segment.worldSize()));
+		this.counterStop = Math.max(counterStart, Math.min(counterEnd, counterStart + perRank * segment.worldSize()));
 	}
 
 	Segment segment() {
@@ -75,7 +74,9 @@ final class SegmentShare {
 		return (this.wrapLength > 0) ? counter % this.wrapLength : this.streamStart + (counter - this.counterStart);
 	}
 
-	/** Copies the dataset indices of reads {@code [from, from + count)}, counter order. */
+	/**
+	 * Copies the dataset indices of reads {@code [from, from + count)}, counter order.
+	 */
 	void copyReads(long from, int count, int[] target) {
 		if (this.wrapLength == 0) {
 			this.stream.copy(this.streamStart + from, count, target, 0);
@@ -90,7 +91,9 @@ final class SegmentShare {
 		}
 	}
 
-	/** Reads of padding: stream positions past the unpadded list, and every wrapped read. */
+	/**
+	 * Reads of padding: stream positions past the unpadded list, and every wrapped read.
+	 */
 	long paddingReads() {
 		long padStart = this.stream.paddingStart();
 		if (this.wrapLength == 0) {

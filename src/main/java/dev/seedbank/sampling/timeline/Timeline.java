@@ -7,10 +7,11 @@ import dev.seedbank.sampling.InvalidSamplerArgumentException;
 
 /**
  * A run's history (API.md, "Run timeline"): segment 0 is the record, each later segment a
- * restart at or after the previous one. Immutable; {@link #append} returns a new timeline.
+ * restart at or after the previous one. Immutable; {@link #append} returns a new
+ * timeline.
  * <p>
- * The stream of epoch {@code e} is laid out for the world size the epoch started with: that
- * of the last segment starting before {@code e}, or at position 0 of {@code e}.
+ * The stream of epoch {@code e} is laid out for the world size the epoch started with:
+ * that of the last segment starting before {@code e}, or at position 0 of {@code e}.
  */
 public final class Timeline {
 
@@ -129,7 +130,9 @@ public final class Timeline {
 		return epochWorldSize(epoch, this.segments.size() - 1);
 	}
 
-	/** The world size epoch {@code epoch} started with, looking at segments 0..upTo only. */
+	/**
+	 * The world size epoch {@code epoch} started with, looking at segments 0..upTo only.
+	 */
 	int epochWorldSize(long epoch, int upTo) {
 		int w = this.segments.get(0).worldSize();
 		for (Segment s : this.segments.subList(0, upTo + 1)) {
@@ -161,7 +164,10 @@ public final class Timeline {
 		return share(segment, epoch, true).reads(rank);
 	}
 
-	/** Segment k's share of epoch e as planned: cut only when the next segment starts in e. */
+	/**
+	 * Segment k's share of epoch e as planned: cut only when the next segment starts in
+	 * e.
+	 */
 	SegmentShare share(int k, long epoch, boolean cutByNext) {
 		Segment s = segment(k);
 		if (epoch < s.startEpoch()) {
@@ -191,11 +197,12 @@ public final class Timeline {
 			return new SegmentShare(s, lists, stream, true, 0, start, perRank, counterEnd);
 		}
 		long skipped = Math.min(ownLength, start / w);
-		return new SegmentShare(s, lists, lists.stream(w), false, skipped * w, start, ownLength - skipped,
-				counterEnd);
+		return new SegmentShare(s, lists, lists.stream(w), false, skipped * w, start, ownLength - skipped, counterEnd);
 	}
 
-	/** Every segment's share of epoch e, each cut where the next one starts; none empty. */
+	/**
+	 * Every segment's share of epoch e, each cut where the next one starts; none empty.
+	 */
 	List<SegmentShare> shares(long epoch) {
 		List<SegmentShare> shares = new ArrayList<>();
 		for (Segment s : this.segments) {

@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A 2-rank run killed in epoch 0 and resumed exactly on 1 rank; its rank certifies
- * epochs 0 and 1, once honestly and once after deliberately wrong resumes.
+ * A 2-rank run killed in epoch 0 and resumed exactly on 1 rank; its rank certifies epochs
+ * 0 and 1, once honestly and once after deliberately wrong resumes.
  */
 class CertificatesTests {
 
@@ -58,9 +58,10 @@ class CertificatesTests {
 				this.certificates.certificate(2, 0, 1, epoch1, 1000));
 		List<EpochSummary> summary = this.certificates.summarize(stored);
 		assertThat(summary).hasSize(3);
-		assertThat(summary.get(0))
-			.isEqualTo(new EpochSummary(0, 1, List.of(new RankRef(1, 0)), List.of(new RankRef(1, 0)), List.of(), List.of()));
-		assertThat(summary.get(1)).isEqualTo(new EpochSummary(1, 1, List.of(), List.of(), List.of(), List.of(new RankRef(1, 0))));
+		assertThat(summary.get(0)).isEqualTo(
+				new EpochSummary(0, 1, List.of(new RankRef(1, 0)), List.of(new RankRef(1, 0)), List.of(), List.of()));
+		assertThat(summary.get(1))
+			.isEqualTo(new EpochSummary(1, 1, List.of(), List.of(), List.of(), List.of(new RankRef(1, 0))));
 		assertThat(summary.get(2)).isEqualTo(
 				new EpochSummary(2, 1, List.of(new RankRef(1, 0)), List.of(), List.of(new RankRef(1, 0)), List.of()));
 	}

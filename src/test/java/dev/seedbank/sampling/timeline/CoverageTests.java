@@ -28,7 +28,8 @@ class CoverageTests {
 	void exactResumeAtAnyWorldSizeReadsWhatAnUninterruptedRunReadsPlusTheWrappedRound() {
 		SamplerParameters record = Runs.record(1001, 2, 42, false);
 		Coverage uninterrupted = Coverage.of(Runs.start(record), 0);
-		// 1001 samples on 2 ranks: one padding position, repeating the stream's first sample
+		// 1001 samples on 2 ranks: one padding position, repeating the stream's first
+		// sample
 		assertThat(uninterrupted.summary()).isEqualTo(new Coverage.Summary(1001, 0, 1000, 1, 2, 1));
 		for (int w : new int[] { 1, 3, 4, 7 }) {
 			Timeline timeline = Runs.start(record).append(w, 0, 437, Resume.EXACT, null, null);
@@ -46,12 +47,14 @@ class CoverageTests {
 		SamplerParameters record = Runs.record(1001, 2, 42, false);
 		Timeline toOne = Runs.start(record).append(1, 0, 437, Resume.TORCH, null, null);
 		Coverage one = Coverage.of(toOne, 0);
-		// on one rank the restarted sampler has no padding: the stream's padded repeat is gone
+		// on one rank the restarted sampler has no padding: the stream's padded repeat is
+		// gone
 		assertThat(one.summary()).isEqualTo(new Coverage.Summary(1001, 0, 1001, 0, 1, 0));
 		assertMatchesBruteForce(record, one, List.of(new Restart(1, 437, Resume.TORCH)));
 		Timeline toThree = Runs.start(record).append(3, 0, 437, Resume.TORCH, null, null);
 		Coverage three = Coverage.of(toThree, 0);
-		// skips floor(437/3) = 145 per rank: re-reads positions 435 and 436; pads one at 3
+		// skips floor(437/3) = 145 per rank: re-reads positions 435 and 436; pads one at
+		// 3
 		assertThat(three.summary()).isEqualTo(new Coverage.Summary(1001, 0, 998, 3, 2, 1));
 		assertMatchesBruteForce(record, three, List.of(new Restart(3, 437, Resume.TORCH)));
 	}

@@ -24,9 +24,9 @@ class DisjointnessLintTests {
 
 	@Test
 	void oneSeedForAllRanksIsDisjointUnlessTorchPads() {
-		assertThat(lint(1000, 4, 3, List.of(5L, 5L, 5L, 5L), false))
-			.isEqualTo(new DisjointnessLint.Report(0, 0, true));
-		// 10 samples on 4 ranks: padded to 12, ranks 2 and 3 repeat what ranks 0 and 1 read
+		assertThat(lint(1000, 4, 3, List.of(5L, 5L, 5L, 5L), false)).isEqualTo(new DisjointnessLint.Report(0, 0, true));
+		// 10 samples on 4 ranks: padded to 12, ranks 2 and 3 repeat what ranks 0 and 1
+		// read
 		assertThat(lint(10, 4, 3, List.of(5L, 5L, 5L, 5L), false)).isEqualTo(new DisjointnessLint.Report(2, 0, false));
 		// dropping the tail instead leaves 2 samples unread
 		assertThat(lint(10, 4, 3, List.of(5L, 5L, 5L, 5L), true)).isEqualTo(new DisjointnessLint.Report(0, 2, true));

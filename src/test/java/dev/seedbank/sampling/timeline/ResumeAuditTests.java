@@ -61,8 +61,7 @@ class ResumeAuditTests {
 		SegmentOrder expected = SegmentOrder.of(timeline, 1, 3, 2);
 		long[] observed = Arrays.copyOf(Runs.order(expected), 6);
 		assertThat(ResumeAudit.audit(this.source, 3, 401, 3, 2, observed, expected).verdict()).isEqualTo(Verdict.OK);
-		assertThat(ResumeAudit.audit(this.source, 3, 401, 3, 2, observed, null).verdict())
-			.isNotEqualTo(Verdict.OK);
+		assertThat(ResumeAudit.audit(this.source, 3, 401, 3, 2, observed, null).verdict()).isNotEqualTo(Verdict.OK);
 	}
 
 	@Test

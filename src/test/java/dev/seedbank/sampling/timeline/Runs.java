@@ -28,7 +28,9 @@ final class Runs {
 		return Timeline.start(source(record), Segment.record(record.worldSize(), null, 1));
 	}
 
-	/** Rank r's list of epoch e at world size w, straight from the engine's SamplerPlan. */
+	/**
+	 * Rank r's list of epoch e at world size w, straight from the engine's SamplerPlan.
+	 */
 	static long[] list(SamplerParameters record, long epoch, int w, int rank) {
 		SamplerPlan plan = SamplerPlan.of(new SamplerParameters(record.datasetSize(), w, epoch, record.seed(),
 				record.shuffle(), record.dropLast(), record.torchVersion()));

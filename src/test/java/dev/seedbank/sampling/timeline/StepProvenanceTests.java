@@ -15,7 +15,8 @@ class StepProvenanceTests {
 
 	private final SamplerParameters record = Runs.record(1000, 2, 7, false);
 
-	// 2 ranks, batch 8, accumulation 2: 16 indices per rank per step. Killed at sample 437:
+	// 2 ranks, batch 8, accumulation 2: 16 indices per rank per step. Killed at sample
+	// 437:
 	// rank 0 read 219, rank 1 218, so segment 0 holds 14 steps; segment 1 (1 rank, batch
 	// 16) reads the other 563 in 36.
 	private final Timeline timeline = Timeline.start(Runs.source(this.record), Segment.record(2, 8, 2))
