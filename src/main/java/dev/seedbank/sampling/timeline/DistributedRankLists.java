@@ -44,8 +44,37 @@ public final class DistributedRankLists implements RankLists {
 	 * @return the lists of every epoch
 	 */
 	public static RankListSource source(SamplerParameters record, Function<PermutationKey, int[]> permutations) {
-		return (epoch) -> new DistributedRankLists(new SamplerParameters(record.datasetSize(), record.worldSize(),
-				epoch, record.seed(), record.shuffle(), record.dropLast(), record.torchVersion()), permutations);
+		return new LatestEpoch(record, permutations);
+	}
+
+	/**
+	 * Keeps the lists of the epoch asked for last, so the segments, ranks and
+	 * certificates of one epoch share one permutation even when {@code permutations}
+	 * computes it afresh.
+	 */
+	private static final class LatestEpoch implements RankListSource {
+
+		private final SamplerParameters record;
+
+		private final Function<PermutationKey, int[]> permutations;
+
+		private DistributedRankLists latest;
+
+		LatestEpoch(SamplerParameters record, Function<PermutationKey, int[]> permutations) {
+			this.record = record;
+			this.permutations = permutations;
+		}
+
+		@Override
+		public synchronized RankLists epoch(long epoch) {
+			if (this.latest == null || this.latest.parameters.epoch() != epoch) {
+				SamplerParameters r = this.record;
+				this.latest = new DistributedRankLists(new SamplerParameters(r.datasetSize(), r.worldSize(), epoch,
+						r.seed(), r.shuffle(), r.dropLast(), r.torchVersion()), this.permutations);
+			}
+			return this.latest;
+		}
+
 	}
 
 	SamplerPlan plan(int worldSize) {
