@@ -22,6 +22,8 @@ public final class DistributedRankLists implements RankLists {
 
 	private final Function<PermutationKey, int[]> permutations;
 
+	private final java.util.Map<Integer, Long> lengths = new java.util.concurrent.ConcurrentHashMap<>();
+
 	private int[] permutation;
 
 	private boolean computed;
@@ -101,7 +103,12 @@ public final class DistributedRankLists implements RankLists {
 
 	@Override
 	public long length(int worldSize) {
-		return plan(worldSize).numSamples();
+		Long known = this.lengths.get(worldSize);
+		if (known == null) {
+			known = plan(worldSize).numSamples();
+			this.lengths.put(worldSize, known);
+		}
+		return known;
 	}
 
 	@Override

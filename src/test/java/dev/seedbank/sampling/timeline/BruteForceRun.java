@@ -32,7 +32,13 @@ final class BruteForceRun {
 		List<Restart> all = new ArrayList<>();
 		all.add(new Restart(record.worldSize(), 0, Resume.EXACT));
 		all.addAll(restarts);
-		long[] stream = Runs.stream(record, epoch, record.worldSize());
+		int started = record.worldSize();
+		for (Restart restart : restarts) {
+			if (restart.startSample() == 0) {
+				started = restart.worldSize();
+			}
+		}
+		long[] stream = Runs.stream(record, epoch, started);
 		for (int k = 0; k < all.size(); k++) {
 			Restart s = all.get(k);
 			long stop = (k + 1 < all.size()) ? all.get(k + 1).startSample() : Long.MAX_VALUE;

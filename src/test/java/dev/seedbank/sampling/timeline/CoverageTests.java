@@ -63,7 +63,7 @@ class CoverageTests {
 	void randomHistoriesMatchTheBruteForceReplay() {
 		long seed = System.nanoTime();
 		Random random = new Random(seed);
-		for (int run = 0; run < 60; run++) {
+		for (int run = 0; run < 200; run++) {
 			SamplerParameters record = Runs.record(1 + random.nextInt(400), 1 + random.nextInt(6), random.nextInt(),
 					random.nextInt(4) == 0);
 			Timeline timeline = Runs.start(record);
