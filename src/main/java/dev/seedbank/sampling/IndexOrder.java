@@ -4,9 +4,9 @@ import java.nio.ByteBuffer;
 
 /**
  * One list of dataset indices, as a rank or process reads them in one epoch, read without
- * copying: the shape every sampler's answer takes, whatever the library ({@link RankOrder}
- * for torch's DistributedSampler, {@link RandomSamplerOrder}, {@link AcceleratePreparedLoader}'s
- * orders, ...).
+ * copying: the shape every sampler's answer takes, whatever the library
+ * ({@link RankOrder} for torch's DistributedSampler, {@link RandomSamplerOrder},
+ * {@link AcceleratePreparedLoader}'s orders, ...).
  */
 public interface IndexOrder {
 

@@ -1,5 +1,6 @@
 package dev.seedbank.sampling.timeline;
 
+import java.math.BigInteger;
 import java.util.function.Function;
 import java.util.stream.LongStream;
 
@@ -69,7 +70,7 @@ public final class DistributedRankLists implements RankLists {
 
 		@Override
 		public synchronized RankLists epoch(long epoch) {
-			if (this.latest == null || this.latest.parameters.epoch() != epoch) {
+			if (this.latest == null || !this.latest.parameters.epoch().equals(BigInteger.valueOf(epoch))) {
 				SamplerParameters r = this.record;
 				this.latest = new DistributedRankLists(new SamplerParameters(r.datasetSize(), r.worldSize(), epoch,
 						r.seed(), r.shuffle(), r.dropLast(), r.torchVersion()), this.permutations);
