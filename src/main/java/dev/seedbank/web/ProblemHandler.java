@@ -6,6 +6,8 @@ import java.util.stream.Collectors;
 
 import dev.seedbank.sampling.InvalidSamplerArgumentException;
 import dev.seedbank.sampling.LibraryWouldRaiseException;
+import dev.seedbank.sampling.timeline.SegmentOutOfOrderException;
+import dev.seedbank.sampling.timeline.UnknownSegmentException;
 import dev.seedbank.seeds.SeedRuleException;
 import jakarta.validation.ConstraintViolationException;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -83,6 +85,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> libraryWouldRaise(LibraryWouldRaiseException ex) {
 		return Problems.response(Problems.of(ProblemType.TORCH_WOULD_RAISE,
 				ex.getMessage() + "; seedbank answers with the library's error, never with a made-up order"));
+	}
+
+	@ExceptionHandler(SegmentOutOfOrderException.class)
+	ResponseEntity<ProblemDetail> segmentOutOfOrder(SegmentOutOfOrderException ex) {
+		return Problems.response(Problems.of(ProblemType.SEGMENT_OUT_OF_ORDER, ex.getMessage()));
+	}
+
+	@ExceptionHandler(UnknownSegmentException.class)
+	ResponseEntity<ProblemDetail> unknownSegment(UnknownSegmentException ex) {
+		return Problems.response(Problems.of(ProblemType.NOT_FOUND, ex.getMessage()));
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

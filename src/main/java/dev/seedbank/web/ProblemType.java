@@ -20,6 +20,8 @@ public enum ProblemType {
 	NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable"),
 	IMMUTABLE_FIELD(HttpStatus.CONFLICT, "immutable-field", "Replay-defining field cannot change"),
 	NAME_TAKEN(HttpStatus.CONFLICT, "name-taken", "Experiment name already exists"),
+	SEGMENT_OUT_OF_ORDER(HttpStatus.CONFLICT, "segment-out-of-order",
+			"Segment does not start at or after the previous one"),
 	PRECONDITION_FAILED(HttpStatus.PRECONDITION_FAILED, "precondition-failed", "Stale ETag"),
 	PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request exceeds a configured limit"),
 	UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type"),

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
+import dev.seedbank.sampling.IndexOrder;
 import dev.seedbank.sampling.InvalidSamplerArgumentException;
 
 /**
@@ -16,7 +17,7 @@ import dev.seedbank.sampling.InvalidSamplerArgumentException;
  * recorded; how much of it the segment really read is what {@link Coverage} and
  * {@link StepProvenance} count.
  */
-public final class SegmentOrder {
+public final class SegmentOrder implements IndexOrder {
 
 	/** Indices per chunk when hashing: 64 KiB of output. */
 	private static final int CHUNK = 8192;
@@ -52,6 +53,7 @@ public final class SegmentOrder {
 	/**
 	 * @return how many indices the rank reads
 	 */
+	@Override
 	public long length() {
 		return this.share.perRank();
 	}
@@ -60,6 +62,7 @@ public final class SegmentOrder {
 	 * @param k a position in the rank's order
 	 * @return the dataset index there
 	 */
+	@Override
 	public long get(long k) {
 		if (k < 0 || k >= length()) {
 			throw new IndexOutOfBoundsException("position " + k + " of " + length());
@@ -74,6 +77,7 @@ public final class SegmentOrder {
 	 * @param to position after the last
 	 * @param target the buffer
 	 */
+	@Override
 	public void write(long from, long to, ByteBuffer target) {
 		if (from < 0 || to > length() || from > to) {
 			throw new IndexOutOfBoundsException("[" + from + ", " + to + ") of " + length());
@@ -87,6 +91,7 @@ public final class SegmentOrder {
 	/**
 	 * @return SHA-256 over the whole order as little-endian int64, lower-case hex
 	 */
+	@Override
 	public String sha256() {
 		MessageDigest digest;
 		try {
