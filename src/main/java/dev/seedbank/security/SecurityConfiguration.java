@@ -68,6 +68,9 @@ class SecurityConfiguration {
 				// verify only reads: it is a POST because the indices come as a body
 				requests.requestMatchers(HttpMethod.POST, "/api/v1/experiments/*/epochs/*/ranks/*/verify")
 					.hasRole(READER);
+				// so do the resume audit and the disjointness lint: they store nothing
+				requests.requestMatchers(HttpMethod.POST, "/api/v1/experiments/*/resume-audit", "/api/v1/lint/**")
+					.hasRole(READER);
 				if (settings.anonymousRead()) {
 					requests.requestMatchers(HttpMethod.GET, "/api/v1/experiments/*/audit").hasRole(READER);
 					requests.requestMatchers(HttpMethod.GET, READS).permitAll();
