@@ -1,16 +1,11 @@
 package dev.seedbank.order;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigInteger;
 import java.util.UUID;
 
 import dev.seedbank.sampling.SamplerParameters;
 import dev.seedbank.sampling.TorchVersion;
-import dev.seedbank.web.ApiException;
-import dev.seedbank.web.ETags;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -38,17 +33,11 @@ class IndexController {
 
 	private final IndexOrderService orders;
 
-	private final OrderSettings settings;
+	private final IndexResponder responder;
 
-	private final Counter bytesServed;
-
-	IndexController(IndexOrderService orders, OrderSettings settings, MeterRegistry registry) {
+	IndexController(IndexOrderService orders, IndexResponder responder) {
 		this.orders = orders;
-		this.settings = settings;
-		this.bytesServed = Counter.builder("seedbank.indices.served.bytes")
-			.description("Bytes of index orders written")
-			.baseUnit("bytes")
-			.register(registry);
+		this.responder = responder;
 	}
 
 	@GetMapping("/samplers/distributed/indices")
@@ -83,7 +72,7 @@ class IndexController {
 		TorchVersion version = (torchVersion != null) ? TorchVersion.parse(torchVersion) : TorchVersion.newest();
 		SamplerParameters parameters = new SamplerParameters(datasetSize, worldSize, epoch, seed, shuffle, dropLast,
 				version);
-		write(this.orders.slice(parameters, rank), offset, limit, accept, ifNoneMatch, response);
+		this.responder.write(this.orders.slice(parameters, rank), offset, limit, accept, ifNoneMatch, response);
 	}
 
 	@GetMapping("/experiments/{id}/epochs/{epoch}/ranks/{rank}/indices")
@@ -104,58 +93,7 @@ class IndexController {
 			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
 			HttpServletResponse response) throws IOException {
-		write(this.orders.slice(id, epoch, rank), offset, limit, accept, ifNoneMatch, response);
-	}
-
-	private void write(RankSlice slice, long offset, Long limit, String accept, String ifNoneMatch,
-			HttpServletResponse response) throws IOException {
-		long total = slice.order().length();
-		if (offset < 0 || offset > total) {
-			throw ApiException.invalid("offset",
-					"must be in [0, " + total + "], the rank's list has " + total + " indices");
-		}
-		if (limit != null && limit < 0) {
-			throw ApiException.invalid("limit", "must not be negative");
-		}
-		long count = (limit != null) ? Math.min(limit, total - offset) : total - offset;
-		IndexFormat format = IndexFormat.negotiate(accept);
-		if (format == IndexFormat.JSON && count > this.settings.maxJsonIndices()) {
-			throw ApiException.invalid("limit", "a JSON page holds at most " + this.settings.maxJsonIndices()
-					+ " indices; ask for application/octet-stream or application/x-npy to stream any length");
-		}
-		String etag = "\"" + slice.sha256().substring(0, 32) + "-" + offset + "-" + count + "-"
-				+ format.name().toLowerCase(java.util.Locale.ROOT) + "\"";
-		response.setHeader("Seedbank-Order-Sha256", slice.sha256());
-		response.setHeader("Seedbank-Total-Count", Long.toString(total));
-		response.setHeader("Seedbank-Torch-Version", slice.torchVersion().toString());
-		if (slice.torchVersion().isNewerThanKnown()) {
-			response.setHeader("Seedbank-Torch-Version-Note",
-					"torch " + slice.torchVersion() + " is newer than the newest known release " + TorchVersion.newest()
-							+ "; its behaviour is assumed");
-		}
-		response.setHeader(HttpHeaders.ETAG, etag);
-		response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
-		// An order never changes for its arguments: clients may keep it and revalidate by
-		// ETag (Spring Security's default would forbid storing it at all).
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-cache");
-		if (ETags.matches(ifNoneMatch, etag)) {
-			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-			return;
-		}
-		response.setContentType(format.mediaType().toString());
-		OutputStream out = response.getOutputStream();
-		long bytes = switch (format) {
-			case OCTET_STREAM -> {
-				response.setContentLengthLong(count * Long.BYTES);
-				yield IndexWriter.binary(slice.order(), offset, count, out);
-			}
-			case NPY -> {
-				response.setContentLengthLong(NpyHeader.forInt64(count).length + count * Long.BYTES);
-				yield IndexWriter.npy(slice.order(), offset, count, out);
-			}
-			case JSON -> IndexWriter.json(slice.order(), offset, count, slice.sha256(), out);
-		};
-		this.bytesServed.increment(bytes);
+		this.responder.write(this.orders.slice(id, epoch, rank), offset, limit, accept, ifNoneMatch, response);
 	}
 
 }

@@ -1,16 +1,23 @@
 package dev.seedbank.order;
 
+import java.math.BigInteger;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.seedbank.experiment.ExperimentService;
 import dev.seedbank.experiment.ExperimentSnapshot;
+import dev.seedbank.sampling.IndexOrder;
+import dev.seedbank.sampling.InvalidSamplerArgumentException;
 import dev.seedbank.sampling.PermutationKey;
 import dev.seedbank.sampling.RankOrder;
 import dev.seedbank.sampling.SamplerParameters;
 import dev.seedbank.sampling.SamplerPlan;
+import dev.seedbank.sampling.SamplerSpec;
 import dev.seedbank.sampling.TorchVersion;
+import dev.seedbank.sampling.streaming.StreamingRelease;
 
 import org.springframework.stereotype.Service;
 
@@ -33,6 +40,9 @@ public class IndexOrderService {
 	 */
 	private static final int MAX_RECORDS = 10_000;
 
+	/** Bytes of non-torch orders kept; permutations have their own budget. */
+	private static final long MAX_ORDER_BYTES = 256L << 20;
+
 	private final PermutationCache permutations;
 
 	private final ExperimentService experiments;
@@ -40,6 +50,18 @@ public class IndexOrderService {
 	private final OrderSettings settings;
 
 	private final Cache<DigestKey, String> digests = Caffeine.newBuilder().maximumSize(MAX_DIGESTS).build();
+
+	/**
+	 * Orders of the samplers without a shared torch permutation (Streaming, datasets,
+	 * RandomSampler, ...), by what they depend on, so the pages of one list are computed
+	 * once. Weighed at 4 bytes an index.
+	 */
+	private final Cache<SpecKey, IndexOrder> orders = Caffeine.newBuilder()
+		.maximumWeight(MAX_ORDER_BYTES)
+		.weigher((SpecKey key, IndexOrder order) -> (int) Math.min(Integer.MAX_VALUE, order.length() * 4))
+		.build();
+
+	private final Cache<SpecKey, String> specDigests = Caffeine.newBuilder().maximumSize(MAX_DIGESTS).build();
 
 	private final Cache<UUID, ExperimentSnapshot> records = Caffeine.newBuilder().maximumSize(MAX_RECORDS).build();
 
@@ -61,7 +83,46 @@ public class IndexOrderService {
 		DigestKey digestKey = new DigestKey(key, parameters.datasetSize(), parameters.worldSize(),
 				parameters.dropLast(), rank);
 		String sha256 = this.digests.get(digestKey, (ignored) -> order.sha256());
-		return new RankSlice(order, sha256, parameters.torchVersion());
+		return RankSlice.torch(order, sha256, parameters.torchVersion());
+	}
+
+	/**
+	 * A rank's order for any sampler's settings.
+	 * @param spec the sampler's settings
+	 * @param seed its seed
+	 * @param epoch the epoch
+	 * @param rank the rank, process index or shard index, in [0, spec.ranks())
+	 * @param torchVersion the torch release, for the samplers that draw from torch
+	 * @return the order, its digest and the releases applied
+	 */
+	public RankSlice slice(SamplerSpec spec, BigInteger seed, long epoch, int rank, TorchVersion torchVersion) {
+		if (spec instanceof SamplerSpec.Distributed distributed) {
+			return slice(new SamplerParameters(distributed.datasetSize(), distributed.worldSize(), epoch, seed,
+					distributed.shuffle(), distributed.dropLast(), torchVersion), rank);
+		}
+		if (rank < 0 || rank >= spec.ranks()) {
+			throw new InvalidSamplerArgumentException("rank", "must be in [0, " + spec.ranks() + ")");
+		}
+		SpecKey key = new SpecKey(spec, seed, epoch, rank, torchVersion);
+		IndexOrder order = (spec instanceof SamplerSpec.Accelerate)
+				? spec.order(seed, epoch, rank, torchVersion, this.permutations::get) : this.orders.get(key,
+						(ignored) -> spec.order(seed, epoch, rank, torchVersion, this.permutations::get));
+		String sha256 = this.specDigests.get(key, (ignored) -> order.sha256());
+		return new RankSlice(order, sha256, releases(spec, torchVersion));
+	}
+
+	private static Map<String, String> releases(SamplerSpec spec, TorchVersion torchVersion) {
+		if (spec instanceof SamplerSpec.HfDatasets hf) {
+			return Map.of("Seedbank-Datasets-Version", hf.datasetsVersion().release());
+		}
+		if (spec instanceof SamplerSpec.Streaming streaming) {
+			return Map.of("Seedbank-Streaming-Version", StreamingRelease.parse(streaming.streamingVersion()));
+		}
+		Map<String, String> headers = new LinkedHashMap<>(RankSlice.torchHeaders(torchVersion));
+		if (spec instanceof SamplerSpec.Accelerate accelerate) {
+			headers.put("Seedbank-Accelerate-Version", accelerate.accelerateVersion().toString());
+		}
+		return headers;
 	}
 
 	/**
@@ -97,6 +158,10 @@ public class IndexOrderService {
 		return new SamplerParameters(experiment.datasetSize(), experiment.worldSize(), epoch,
 				experiment.effectiveDataSeed(), experiment.shuffle(), experiment.dropLast(),
 				TorchVersion.parse(experiment.torchVersion()));
+	}
+
+	/** What a non-torch-permutation order depends on. */
+	private record SpecKey(SamplerSpec spec, BigInteger seed, long epoch, int rank, TorchVersion torchVersion) {
 	}
 
 	/** What a rank's list depends on besides the permutation. */

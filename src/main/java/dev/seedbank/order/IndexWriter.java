@@ -5,7 +5,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
-import dev.seedbank.sampling.RankOrder;
+import dev.seedbank.sampling.IndexOrder;
 
 /**
  * Streams a page of a rank's order in each format, in fixed-size chunks, so a page of any
@@ -22,7 +22,7 @@ final class IndexWriter {
 	/**
 	 * @return bytes written
 	 */
-	static long binary(RankOrder order, long offset, long count, OutputStream out) throws IOException {
+	static long binary(IndexOrder order, long offset, long count, OutputStream out) throws IOException {
 		ByteBuffer buffer = ByteBuffer.allocate(CHUNK * Long.BYTES);
 		for (long from = offset; from < offset + count; from += CHUNK) {
 			buffer.clear();
@@ -35,7 +35,7 @@ final class IndexWriter {
 	/**
 	 * @return bytes written
 	 */
-	static long npy(RankOrder order, long offset, long count, OutputStream out) throws IOException {
+	static long npy(IndexOrder order, long offset, long count, OutputStream out) throws IOException {
 		byte[] header = NpyHeader.forInt64(count);
 		out.write(header);
 		return header.length + binary(order, offset, count, out);
@@ -45,7 +45,7 @@ final class IndexWriter {
 	 * Writes {@code {"indices": [...], "offset", "count", "total", "sha256"}}.
 	 * @return bytes written
 	 */
-	static long json(RankOrder order, long offset, long count, String sha256, OutputStream out) throws IOException {
+	static long json(IndexOrder order, long offset, long count, String sha256, OutputStream out) throws IOException {
 		long written = 0;
 		StringBuilder text = new StringBuilder(CHUNK * 8);
 		text.append("{\"indices\":[");

@@ -3,7 +3,7 @@ package dev.seedbank.order;
 import java.util.List;
 import java.util.UUID;
 
-import dev.seedbank.sampling.RankOrder;
+import dev.seedbank.sampling.IndexOrder;
 import dev.seedbank.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -50,7 +50,7 @@ class VerifyController {
 			throw ApiException.invalid("offset", "goes with indices, not with sha256");
 		}
 		RankSlice slice = this.orders.slice(id, epoch, rank);
-		RankOrder order = slice.order();
+		IndexOrder order = slice.order();
 		if (byDigest) {
 			boolean match = slice.sha256().equalsIgnoreCase(request.sha256())
 					&& (request.count() == null || request.count() == order.length());
@@ -60,7 +60,7 @@ class VerifyController {
 		return new VerifyResponse(mismatch == null, slice.sha256(), order.length(), mismatch);
 	}
 
-	private VerifyResponse.Mismatch firstMismatch(RankOrder order, VerifyRequest request) {
+	private VerifyResponse.Mismatch firstMismatch(IndexOrder order, VerifyRequest request) {
 		List<Long> indices = request.indices();
 		long offset = (request.offset() != null) ? request.offset() : 0;
 		if (indices.size() > this.settings.maxJsonIndices()) {

@@ -2,19 +2,15 @@ package dev.seedbank.sampling.hf;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+
+import dev.seedbank.sampling.IndexOrder;
 
 /**
  * One shard of a shuffled {@code datasets.Dataset}: element k is the permutation's
  * element {@code start + k * step}, read without copying it (the shape of
  * {@link dev.seedbank.sampling.RankOrder}).
  */
-public final class HfDatasetsOrder {
-
-	/** Indices per chunk when digesting: 64 KiB of output. */
-	private static final int CHUNK = 8192;
+public final class HfDatasetsOrder implements IndexOrder {
 
 	private final int[] permutation;
 
@@ -66,26 +62,6 @@ public final class HfDatasetsOrder {
 			out.putLong(this.permutation[(int) p]);
 			p += this.step;
 		}
-	}
-
-	/**
-	 * @return SHA-256 over the whole shard as little-endian int64, lower-case hex
-	 */
-	public String sha256() {
-		MessageDigest digest;
-		try {
-			digest = MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every JVM has SHA-256", ex);
-		}
-		ByteBuffer buffer = ByteBuffer.allocate(CHUNK * Long.BYTES);
-		for (long from = 0; from < this.length; from += CHUNK) {
-			buffer.clear();
-			write(from, Math.min(this.length, from + CHUNK), buffer);
-			digest.update(buffer.array(), 0, buffer.position());
-		}
-		return HexFormat.of().formatHex(digest.digest());
 	}
 
 }

@@ -2,10 +2,9 @@ package dev.seedbank.sampling.streaming;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
+
+import dev.seedbank.sampling.IndexOrder;
 
 /**
  * The sample ids one global rank's DataLoader yields in one epoch of a
@@ -19,10 +18,7 @@ import java.util.HexFormat;
  * Only the rank's own ids are kept, and only the canonical nodes it reads are shuffled in
  * full; the other nodes only advance the generator.
  */
-public final class StreamingEpochOrder {
-
-	/** Indices per chunk when writing bytes: 64 KiB of output. */
-	private static final int CHUNK = 8192;
+public final class StreamingEpochOrder implements IndexOrder {
 
 	private final int[] ids;
 
@@ -192,26 +188,6 @@ public final class StreamingEpochOrder {
 		for (int k = (int) from; k < to; k++) {
 			out.putLong(this.ids[k]);
 		}
-	}
-
-	/**
-	 * @return SHA-256 over the whole order as little-endian int64, lower-case hex
-	 */
-	public String sha256() {
-		MessageDigest digest;
-		try {
-			digest = MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every JVM has SHA-256", ex);
-		}
-		ByteBuffer buffer = ByteBuffer.allocate(CHUNK * Long.BYTES);
-		for (long from = 0; from < this.ids.length; from += CHUNK) {
-			buffer.clear();
-			write(from, Math.min(this.ids.length, from + CHUNK), buffer);
-			digest.update(buffer.array(), 0, buffer.position());
-		}
-		return HexFormat.of().formatHex(digest.digest());
 	}
 
 	/**
