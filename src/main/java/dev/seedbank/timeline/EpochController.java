@@ -2,9 +2,12 @@ package dev.seedbank.timeline;
 
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
+import dev.seedbank.order.IndexResponder;
 import dev.seedbank.order.OrderSettings;
+import dev.seedbank.order.RankSlice;
 import dev.seedbank.sampling.IndexOrder;
 import dev.seedbank.sampling.TorchVersion;
 import dev.seedbank.sampling.timeline.Coverage;
@@ -45,8 +48,11 @@ class EpochController {
 
 	private final JsonMapper json;
 
-	EpochController(TimelineService timeline, OrderSettings settings, JsonMapper json) {
+	private final IndexResponder responder;
+
+	EpochController(TimelineService timeline, OrderSettings settings, JsonMapper json, IndexResponder responder) {
 		this.timeline = timeline;
+		this.responder = responder;
 		this.settings = settings;
 		this.json = json;
 	}
@@ -143,7 +149,9 @@ class EpochController {
 
 	private void serve(IndexOrder order, String sha256, TorchVersion version, long offset, Long limit, String accept,
 			String ifNoneMatch, HttpServletResponse response) throws IOException {
-		throw new UnsupportedOperationException("waiting for IndexResponder");
+		RankSlice slice = (version != null) ? RankSlice.torch(order, sha256, version)
+				: new RankSlice(order, sha256, Map.of());
+		this.responder.write(slice, offset, limit, accept, ifNoneMatch, response);
 	}
 
 	/**
