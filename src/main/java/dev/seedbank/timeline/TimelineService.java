@@ -3,6 +3,7 @@ package dev.seedbank.timeline;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -83,7 +84,7 @@ class TimelineService {
 		History history = history(id);
 		Timeline next = history.timeline()
 			.append(worldSize, startEpoch, startSample, resume, batchSize, gradientAccumulation);
-		RunSegment row = new RunSegment(id, next.last(), this.clock.instant(), createdBy);
+		RunSegment row = new RunSegment(id, next.last(), now(), createdBy);
 		try {
 			this.segments.saveAndFlush(row);
 		}
@@ -163,8 +164,7 @@ class TimelineService {
 		Certificates judge = new Certificates(history.timeline());
 		Certificate certificate = judge.certificate(epoch, rank, segment, sha256, count);
 		Certificates.Verdict verdict = judge.judge(certificate);
-		RankCertificate row = this.certificates
-			.saveAndFlush(new RankCertificate(id, verdict, this.clock.instant(), createdBy));
+		RankCertificate row = this.certificates.saveAndFlush(new RankCertificate(id, verdict, now(), createdBy));
 		return new StoredCertificate(row.verdict(), row.createdAt(), row.createdBy());
 	}
 
@@ -206,6 +206,11 @@ class TimelineService {
 			List<BigInteger> seeds, TorchVersion version) {
 		return DisjointnessLint.check(datasetSize, worldSize, epoch, shuffle, dropLast, seeds, version,
 				this.permutations::get);
+	}
+
+	/** PostgreSQL keeps microseconds: what is answered now is what is read back later. */
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
 	private History history(UUID id) {
