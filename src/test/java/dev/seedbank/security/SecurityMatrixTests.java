@@ -166,7 +166,21 @@ class SecurityMatrixTests {
 		MANIFEST("GET", "/api/v1/experiments/{id}/manifest", "", Role.READER, 0),
 		RANK_MANIFEST("GET", "/api/v1/experiments/{id}/ranks/0/manifest", "", Role.READER, 0),
 		WORKERS("GET", "/api/v1/experiments/{id}/ranks/0/epochs/0/workers?numWorkers=2", "", Role.READER, 0),
-		COMPARE("GET", "/api/v1/experiments/compare?left={id}&right={id}", "", Role.READER, 0);
+		COMPARE("GET", "/api/v1/experiments/compare?left={id}&right={id}", "", Role.READER, 0),
+		APPEND_SEGMENT("POST", "/api/v1/experiments/{id}/segments",
+				"{\"worldSize\": 2, \"startEpoch\": 0, \"startSample\": 10, \"resume\": \"exact\"}", Role.WRITER, 201),
+		SEGMENTS("GET", "/api/v1/experiments/{id}/segments", "", Role.READER, 200),
+		SEGMENT_INDICES("GET", "/api/v1/experiments/{id}/segments/0/epochs/0/ranks/0/indices", "", Role.READER, 200),
+		COVERAGE("GET", "/api/v1/experiments/{id}/epochs/0/coverage", "", Role.READER, 200),
+		STEP_SAMPLES("GET", "/api/v1/experiments/{id}/epochs/0/steps/0/samples?batchSize=5", "", Role.READER, 200),
+		CERTIFY("POST", "/api/v1/experiments/{id}/epochs/0/ranks/0/certificates",
+				"{\"sha256\": \"" + "0".repeat(64) + "\", \"count\": 50, \"segment\": 0}", Role.WRITER, 201),
+		CERTIFICATES("GET", "/api/v1/experiments/{id}/certificates", "", Role.READER, 200),
+		RESUME_AUDIT("POST", "/api/v1/experiments/{id}/resume-audit",
+				"{\"epoch\": 0, \"startSample\": 10, \"worldSize\": 2, \"rank\": 0, \"observed\": [1]}", Role.READER,
+				200),
+		LINT("POST", "/api/v1/lint/distributed", "{\"datasetSize\": 10, \"worldSize\": 2, \"seeds\": [1, 2]}",
+				Role.READER, 200);
 
 		final String method;
 
