@@ -143,6 +143,11 @@ class ExperimentController {
 			@Parameter(description = "Zero-based page") @RequestParam(defaultValue = "0") @Min(0) int page,
 			@Parameter(description = "Page size, at most 500") @RequestParam(
 					defaultValue = "20") @Min(1) @Max(500) int size) {
+		if ((long) page * size > Integer.MAX_VALUE) {
+			// Spring Data computes the row offset as an int and would fail with a 500.
+			throw ApiException.invalid("page", "page * size must be at most " + Integer.MAX_VALUE + "; at size " + size
+					+ " the last page is " + (Integer.MAX_VALUE / size));
+		}
 		if (framework != null) {
 			framework(framework);
 		}
