@@ -183,8 +183,8 @@ class ExperimentController {
 			throw new ApiException(ProblemType.PRECONDITION_REQUIRED,
 					"PATCH needs an If-Match header with the experiment's current ETag; GET the experiment to read it");
 		}
-		long expectedVersion = ETags.version(ifMatch);
 		ExperimentSnapshot current = this.experiments.get(id);
+		long expectedVersion = ETags.expectedVersion(ifMatch, current.version());
 		JsonNode currentJson = this.json.valueToTree(ExperimentResponse.of(current));
 		ExperimentSnapshot amended = this.experiments.amend(id, expectedVersion,
 				ExperimentPatch.read(patch, currentJson), callerName(principal));
