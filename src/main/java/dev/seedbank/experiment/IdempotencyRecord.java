@@ -6,12 +6,24 @@ import java.util.UUID;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 
-/** The first response to a create that carried an {@code Idempotency-Key}. */
+import org.springframework.data.domain.Persistable;
+
+/**
+ * The first response to a create that carried an {@code Idempotency-Key}.
+ * <p>
+ * {@link Persistable}, so that saving a new record is always an INSERT: with an assigned
+ * id and no version, Spring Data took every record for an existing one and merged it, and
+ * a merge that found the row a concurrent create had just committed overwrote it (issue
+ * 16.1: three experiments, one key row). An INSERT of a taken key fails on the primary
+ * key instead, and the whole create rolls back.
+ */
 @Entity
 @Table(name = "idempotency_key")
-class IdempotencyRecord {
+class IdempotencyRecord implements Persistable<String> {
 
 	@Id
 	@Column(name = "idempotency_key")
@@ -29,6 +41,9 @@ class IdempotencyRecord {
 	@Column(nullable = false)
 	private Instant createdAt;
 
+	@Transient
+	private boolean stored;
+
 	protected IdempotencyRecord() {
 	}
 
@@ -38,6 +53,21 @@ class IdempotencyRecord {
 		this.experimentId = experimentId;
 		this.responseBody = responseBody;
 		this.createdAt = createdAt;
+	}
+
+	@Override
+	public String getId() {
+		return this.key;
+	}
+
+	@Override
+	public boolean isNew() {
+		return !this.stored;
+	}
+
+	@PostLoad
+	void loaded() {
+		this.stored = true;
 	}
 
 	String requestSha256() {

@@ -70,6 +70,10 @@ class ManifestController {
 		ExperimentSnapshot experiment = this.experiments.get(id);
 		int end = (toRank != null) ? toRank
 				: (int) Math.min(experiment.worldSize(), (long) fromRank + MAX_RANKS_PER_PAGE);
+		// fromRank first: a negative one would otherwise be reported as too long a page.
+		if (fromRank < 0) {
+			throw ApiException.invalid("fromRank", "must be in [0, " + experiment.worldSize() + ")");
+		}
 		if ((long) end - fromRank > MAX_RANKS_PER_PAGE) {
 			throw ApiException.invalid("toRank", "a page holds at most " + MAX_RANKS_PER_PAGE
 					+ " ranks; ask for toRank at most " + ((long) fromRank + MAX_RANKS_PER_PAGE));

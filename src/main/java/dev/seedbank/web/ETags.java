@@ -32,25 +32,46 @@ public final class ETags {
 	}
 
 	/**
-	 * @param ifMatch an If-Match value naming one ETag
-	 * @return the version it names
-	 * @throws ApiException 412 when it names no version of ours
+	 * The version an If-Match header expects, by RFC 9110 section 13.1.1: {@code *}
+	 * matches any current representation; otherwise the header is a list of entity tags
+	 * compared strongly, so a weak tag ({@code W/"v0"}) never matches.
+	 * @param ifMatch the If-Match value
+	 * @param currentVersion the record's current version
+	 * @return {@code currentVersion} when the header matches it, else the first strong
+	 * version it names (stale: the amend then answers 412)
+	 * @throws ApiException 412 when it names no strong tag of ours
 	 */
-	public static long version(String ifMatch) {
-		String tag = ifMatch.trim();
-		if (tag.startsWith("W/")) {
-			tag = tag.substring(2);
+	public static long expectedVersion(String ifMatch, long currentVersion) {
+		if (ifMatch.trim().equals("*")) {
+			return currentVersion;
 		}
+		Long first = null;
+		for (String candidate : ifMatch.split(",")) {
+			Long version = strongVersion(candidate.trim());
+			if (version != null && version == currentVersion) {
+				return version;
+			}
+			if (first == null) {
+				first = version;
+			}
+		}
+		if (first != null) {
+			return first;
+		}
+		throw new ApiException(ProblemType.PRECONDITION_FAILED, "If-Match '" + ifMatch
+				+ "' does not name a current ETag (a weak W/ tag never matches If-Match); GET the experiment to read it");
+	}
+
+	private static Long strongVersion(String tag) {
 		if (tag.length() > 3 && tag.startsWith("\"v") && tag.endsWith("\"")) {
 			try {
 				return Long.parseLong(tag.substring(2, tag.length() - 1));
 			}
 			catch (NumberFormatException ex) {
-				// fall through to the 412 below
+				return null;
 			}
 		}
-		throw new ApiException(ProblemType.PRECONDITION_FAILED,
-				"If-Match '" + ifMatch + "' does not name a current ETag; GET the experiment to read it");
+		return null;
 	}
 
 }

@@ -62,6 +62,38 @@ class ExperimentAmendTests {
 		assertThat(this.http.get(this.location).json().get("description").asString()).isEqualTo("x");
 	}
 
+	/**
+	 * Issue 16.6, RFC 9110 section 13.1.1: If-Match uses the strong comparison, so a weak
+	 * tag never matches, even one naming the current version.
+	 */
+	@ParameterizedTest(name = "If-Match: {0}")
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "W/\"v0\"", "W/\"v0\", W/\"v1\"", "W/*" })
+	void aWeakTagNeverMatches(String ifMatch) {
+		Response weak = this.http.patch(this.location, "{\"description\": \"x\"}", "If-Match", ifMatch);
+		assertThat(weak.status()).as(weak.text()).isEqualTo(412);
+		assertThat(weak.json().get("type").asString()).endsWith("/precondition-failed");
+		assertThat(this.http.get(this.location).json().get("version").asLong()).isZero();
+	}
+
+	/**
+	 * RFC 9110 section 13.1.1: {@code *} matches any current representation, and a list
+	 * matches when any member does.
+	 */
+	@ParameterizedTest(name = "If-Match: {0}")
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "*", " * ", "\"v7\", \"v0\"", "W/\"v0\", \"v0\"" })
+	void aStarOrAListNamingTheCurrentTagMatches(String ifMatch) {
+		Response patched = this.http.patch(this.location, "{\"description\": \"x\"}", "If-Match", ifMatch);
+		assertThat(patched.status()).as(patched.text()).isEqualTo(200);
+		assertThat(patched.header("ETag")).isEqualTo("\"v1\"");
+	}
+
+	@Test
+	void aStarOnAnUnknownRecordIsNotFound() {
+		Response response = this.http.patch("/api/v1/experiments/" + java.util.UUID.randomUUID(),
+				"{\"description\": \"x\"}", "If-Match", "*");
+		assertThat(response.status()).isEqualTo(404);
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', textBlock = """
 			globalSeed       | {"globalSeed": 18}

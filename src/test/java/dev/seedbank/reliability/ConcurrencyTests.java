@@ -18,9 +18,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,6 +38,9 @@ class ConcurrencyTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	TestHttp http;
 
@@ -59,6 +64,41 @@ class ConcurrencyTests {
 		assertThat(responses).extracting((r) -> r.header("Location")).containsOnly(responses.get(0).header("Location"));
 		assertThat(responses.stream().filter((r) -> r.header("Idempotent-Replayed") == null)).hasSize(1);
 		assertThat(records(name)).isEqualTo(1);
+	}
+
+	/**
+	 * Issue 16.1: with one key and twenty different bodies, three creates once won and
+	 * two of their key rows were merged over by the third (an assigned id without
+	 * {@code Persistable} made {@code save} a merge).
+	 */
+	@Test
+	void twentyCreatesWithOneIdempotencyKeyAndDifferentBodiesLetExactlyOneWin() throws Exception {
+		String prefix = "concurrent-idem-bodies-" + UUID.randomUUID();
+		String key = UUID.randomUUID().toString();
+		List<Response> responses = all(20, "same key, 20 bodies",
+				(i) -> this.http.post("/api/v1/experiments", body(prefix + "-" + i), "Idempotency-Key", key));
+		assertThat(responses).filteredOn((r) -> r.status() == 201).hasSize(1);
+		assertThat(responses).filteredOn((r) -> r.status() != 201).hasSize(19).allSatisfy((r) -> {
+			assertThat(r.status()).as(r.text()).isEqualTo(422);
+			assertThat(r.json().get("type").asString()).endsWith("/idempotency-key-reused");
+		});
+		Response winner = responses.stream().filter((r) -> r.status() == 201).findFirst().orElseThrow();
+		String winnerName = winner.json().get("name").asString();
+		Response again = this.http.post("/api/v1/experiments", body(winnerName), "Idempotency-Key", key);
+		assertThat(again.status()).isEqualTo(201);
+		assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+		assertThat(again.text()).isEqualTo(winner.text());
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM experiment WHERE name LIKE ?", Long.class,
+				prefix + "-%"))
+			.as("experiments made under the key")
+			.isEqualTo(1);
+		assertThat(
+				this.jdbc.queryForObject(
+						"SELECT count(*) FROM experiment e WHERE e.name LIKE ? AND NOT EXISTS "
+								+ "(SELECT 1 FROM idempotency_key k WHERE k.experiment_id = e.id)",
+						Long.class, prefix + "-%"))
+			.as("experiments without their key row")
+			.isZero();
 	}
 
 	@Test
@@ -97,12 +137,16 @@ class ConcurrencyTests {
 
 	/** Runs the requests at once (all released by one latch) and prints the statuses. */
 	private List<Response> all(String what, IntFunction<Response> request) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+		return all(CLIENTS, what, request);
+	}
+
+	private List<Response> all(int clients, String what, IntFunction<Response> request) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(clients);
 		try {
-			CountDownLatch ready = new CountDownLatch(CLIENTS);
+			CountDownLatch ready = new CountDownLatch(clients);
 			CountDownLatch go = new CountDownLatch(1);
 			List<Future<Response>> futures = new ArrayList<>();
-			for (int i = 0; i < CLIENTS; i++) {
+			for (int i = 0; i < clients; i++) {
 				int client = i;
 				futures.add(pool.submit(() -> {
 					ready.countDown();
@@ -119,7 +163,7 @@ class ConcurrencyTests {
 			}
 			Map<Integer, Integer> histogram = new TreeMap<>();
 			responses.forEach((r) -> histogram.merge(r.status(), 1, Integer::sum));
-			System.out.printf("concurrency: %d parallel requests, %s: statuses %s in %d ms%n", CLIENTS, what, histogram,
+			System.out.printf("concurrency: %d parallel requests, %s: statuses %s in %d ms%n", clients, what, histogram,
 					(System.nanoTime() - start) / 1_000_000);
 			return responses;
 		}

@@ -143,6 +143,11 @@ class ExperimentController {
 			@Parameter(description = "Zero-based page") @RequestParam(defaultValue = "0") @Min(0) int page,
 			@Parameter(description = "Page size, at most 500") @RequestParam(
 					defaultValue = "20") @Min(1) @Max(500) int size) {
+		if ((long) page * size > Integer.MAX_VALUE) {
+			// Spring Data computes the row offset as an int and would fail with a 500.
+			throw ApiException.invalid("page", "page * size must be at most " + Integer.MAX_VALUE + "; at size " + size
+					+ " the last page is " + (Integer.MAX_VALUE / size));
+		}
 		if (framework != null) {
 			framework(framework);
 		}
@@ -178,8 +183,8 @@ class ExperimentController {
 			throw new ApiException(ProblemType.PRECONDITION_REQUIRED,
 					"PATCH needs an If-Match header with the experiment's current ETag; GET the experiment to read it");
 		}
-		long expectedVersion = ETags.version(ifMatch);
 		ExperimentSnapshot current = this.experiments.get(id);
+		long expectedVersion = ETags.expectedVersion(ifMatch, current.version());
 		JsonNode currentJson = this.json.valueToTree(ExperimentResponse.of(current));
 		ExperimentSnapshot amended = this.experiments.amend(id, expectedVersion,
 				ExperimentPatch.read(patch, currentJson), callerName(principal));
