@@ -139,14 +139,14 @@ public class IndexOrderService {
 		SamplerParameters parameters = parameters(experiment, epoch);
 		RankSlice slice = slice(parameters, rank);
 		if (this.settings.prefetchNextEpoch() && epoch < Long.MAX_VALUE) {
-			prefetch(parameters(experiment, epoch + 1));
+			prefetch(parameters(experiment, epoch + 1), SamplerPlan.of(parameters).permutationKey().orElse(null));
 		}
 		return slice;
 	}
 
-	private void prefetch(SamplerParameters next) {
+	private void prefetch(SamplerParameters next, PermutationKey current) {
 		try {
-			SamplerPlan.of(next).permutationKey().ifPresent(this.permutations::prefetch);
+			SamplerPlan.of(next).permutationKey().ifPresent((key) -> this.permutations.prefetch(key, current));
 		}
 		catch (RuntimeException ex) {
 			// The next epoch may be one torch refuses (seed + epoch overflow): nothing to

@@ -1,12 +1,16 @@
 package dev.seedbank.order;
 
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
-import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.seedbank.sampling.Permutation;
 import dev.seedbank.sampling.PermutationKey;
 import dev.seedbank.sampling.Randperm;
 import dev.seedbank.web.ApiException;
@@ -17,36 +21,50 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Epoch permutations, each computed once and shared by every rank and format. Concurrent
- * requests for the same permutation wait for the one computation in flight (Caffeine's
- * async loading cache), so a cluster asking for a new epoch at once costs one randperm.
+ * Epoch permutations, each computed once and shared by every rank and format: concurrent
+ * requests for one permutation wait for the one computation in flight (single flight), so
+ * a cluster asking for a new epoch at once costs one randperm.
  * <p>
- * Memory: the cache is bounded by bytes; a permutation larger than the whole budget is
- * refused before any allocation, and at most {@code computeThreads} permutations are
- * being built at any time, so the heap needed is bounded by (1 + computeThreads) budgets.
+ * Memory: every permutation cached or being computed holds a reservation of its bytes,
+ * and reservations never exceed the budget ({@code seedbank.order.cache-max-bytes}). A
+ * permutation larger than the whole budget is a 413 before any allocation. One that fits
+ * the budget but not the room left first evicts the least recently used finished
+ * permutations; when the rest is held by computations in flight it waits for them, up to
+ * {@code seedbank.order.budget-wait}, then is a 503 with {@code Retry-After}: transient
+ * pressure, never a client error (issue 16). An evicted permutation still being streamed
+ * stays on the heap until its response ends; the default budget, a quarter of the heap,
+ * leaves room for that.
  */
 @Component
 public class PermutationCache {
 
-	/**
-	 * Caffeine weights are ints; weighing in KiB keeps a 2^31-sample permutation in
-	 * range.
-	 */
-	private static final int WEIGHT_UNIT = 1024;
+	private final Object lock = new Object();
 
-	/**
-	 * Object header and length field of an int[], so empty arrays still weigh something.
-	 */
-	private static final long ARRAY_OVERHEAD = 16;
+	/** Written under {@link #lock}; read without it on the hit path. */
+	private final Map<PermutationKey, Entry> entries = new ConcurrentHashMap<>();
 
-	private final AsyncLoadingCache<PermutationKey, int[]> permutations;
+	private final AtomicLong clock = new AtomicLong();
+
+	private final Function<PermutationKey, Permutation> computer;
 
 	private final ExecutorService computeExecutor;
 
 	private final long budgetBytes;
+
+	private final long budgetWaitNanos;
+
+	/** Bytes of the permutations cached or being computed; guarded by {@link #lock}. */
+	private long reserved;
+
+	/** The most {@link #reserved} ever reached, for tests; guarded by {@link #lock}. */
+	private long maxReserved;
+
+	/** Requests waiting for room now; guarded by {@link #lock}. */
+	private int waiting;
 
 	private final Counter computed;
 
@@ -54,20 +72,26 @@ public class PermutationCache {
 
 	private final Counter misses;
 
+	private final Counter waits;
+
+	private final Counter busy;
+
 	private final Timer computeTime;
 
+	@Autowired
 	PermutationCache(OrderSettings settings, MeterRegistry registry) {
+		this(settings, registry, Randperm::permutation);
+	}
+
+	PermutationCache(OrderSettings settings, MeterRegistry registry, Function<PermutationKey, Permutation> computer) {
+		this.computer = computer;
 		this.budgetBytes = settings.effectiveCacheMaxBytes();
+		this.budgetWaitNanos = settings.budgetWait().toNanos();
 		this.computeExecutor = Executors.newFixedThreadPool(settings.computeThreads(), (runnable) -> {
 			Thread thread = new Thread(runnable, "seedbank-randperm");
 			thread.setDaemon(true);
 			return thread;
 		});
-		this.permutations = Caffeine.newBuilder()
-			.maximumWeight(Math.max(1, this.budgetBytes / WEIGHT_UNIT))
-			.weigher((PermutationKey key, int[] value) -> weight(value.length))
-			.executor(this.computeExecutor)
-			.buildAsync(this::compute);
 		this.computed = Counter.builder("seedbank.permutations.computed")
 			.description("Epoch permutations computed")
 			.register(registry);
@@ -79,11 +103,17 @@ public class PermutationCache {
 			.tag("result", "miss")
 			.description("Permutation cache lookups")
 			.register(registry);
+		this.waits = Counter.builder("seedbank.permutations.budget.waits")
+			.description("Requests that waited for room in the permutation budget")
+			.register(registry);
+		this.busy = Counter.builder("seedbank.permutations.budget.busy")
+			.description("Requests answered 503 after waiting for room in the permutation budget")
+			.register(registry);
 		this.computeTime = Timer.builder("seedbank.permutations.compute")
 			.description("Time to compute one epoch permutation")
 			.register(registry);
-		Gauge.builder("seedbank.permutations.cache.bytes", this, PermutationCache::weightedBytes)
-			.description("Bytes of permutations held")
+		Gauge.builder("seedbank.permutations.cache.bytes", this, PermutationCache::reservedBytes)
+			.description("Bytes of permutations held or being computed")
 			.register(registry);
 		Gauge.builder("seedbank.permutations.cache.budget.bytes", this, (cache) -> cache.budgetBytes)
 			.description("Configured permutation budget")
@@ -95,18 +125,30 @@ public class PermutationCache {
 	 * time.
 	 * @param key what to permute
 	 * @return the permutation; callers must not modify it
-	 * @throws ApiException 413 when it cannot fit the configured budget
+	 * @throws ApiException 413 when it is larger than the whole budget
+	 * @throws PermutationBudgetBusyException when it fits the budget but no room came
+	 * free in time
 	 */
-	public int[] get(PermutationKey key) {
-		checkFits(key);
-		if (this.permutations.getIfPresent(key) != null) {
+	public Permutation get(PermutationKey key) {
+		long bytes = Permutation.bytesFor(key.n());
+		if (bytes > this.budgetBytes) {
+			throw tooLarge(key, bytes);
+		}
+		Entry entry = this.entries.get(key);
+		if (entry != null) {
 			this.hits.increment();
 		}
 		else {
 			this.misses.increment();
+			entry = reserve(key, bytes, this.budgetWaitNanos, null);
+			if (entry == null) {
+				this.busy.increment();
+				throw new PermutationBudgetBusyException(key.n(), bytes, this.budgetBytes, retryAfterSeconds());
+			}
 		}
+		entry.lastUse = this.clock.incrementAndGet();
 		try {
-			return this.permutations.get(key).join();
+			return entry.future.join();
 		}
 		catch (CompletionException ex) {
 			if (ex.getCause() instanceof RuntimeException runtime) {
@@ -117,13 +159,15 @@ public class PermutationCache {
 	}
 
 	/**
-	 * Starts computing a permutation in the background if it is neither cached nor too
-	 * large.
+	 * Starts computing a permutation in the background if it is not cached and there is
+	 * room without waiting, evicting finished permutations other than {@code keep}.
 	 * @param key what to permute
+	 * @param keep a permutation in use that must not make room, or {@code null}
 	 */
-	public void prefetch(PermutationKey key) {
-		if (bytes(key.n()) <= this.budgetBytes && this.permutations.getIfPresent(key) == null) {
-			this.permutations.get(key);
+	public void prefetch(PermutationKey key, PermutationKey keep) {
+		long bytes = Permutation.bytesFor(key.n());
+		if (bytes <= this.budgetBytes && !this.entries.containsKey(key)) {
+			reserve(key, bytes, 0, keep);
 		}
 	}
 
@@ -131,51 +175,153 @@ public class PermutationCache {
 	 * @return whether the permutation is cached or being computed
 	 */
 	public boolean contains(PermutationKey key) {
-		return this.permutations.getIfPresent(key) != null;
+		return this.entries.containsKey(key);
 	}
 
-	private int[] compute(PermutationKey key) {
+	/**
+	 * The entry for a key: one in flight or cached, else a new one with its bytes
+	 * reserved and its computation submitted; {@code null} when no room came free within
+	 * the wait.
+	 */
+	private Entry reserve(PermutationKey key, long bytes, long waitNanos, PermutationKey keep) {
+		synchronized (this.lock) {
+			long deadline = System.nanoTime() + waitNanos;
+			boolean counted = false;
+			while (true) {
+				Entry existing = this.entries.get(key);
+				if (existing != null) {
+					return existing;
+				}
+				if (this.reserved + bytes <= this.budgetBytes) {
+					break;
+				}
+				if (evictColdest(keep)) {
+					continue;
+				}
+				long remaining = deadline - System.nanoTime();
+				if (remaining <= 0) {
+					return null;
+				}
+				if (!counted) {
+					this.waits.increment();
+					counted = true;
+				}
+				this.waiting++;
+				try {
+					TimeUnit.NANOSECONDS.timedWait(this.lock, remaining);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return null;
+				}
+				finally {
+					this.waiting--;
+				}
+			}
+			this.reserved += bytes;
+			this.maxReserved = Math.max(this.maxReserved, this.reserved);
+			Entry entry = new Entry(bytes);
+			this.entries.put(key, entry);
+			this.computeExecutor.execute(() -> compute(key, entry));
+			return entry;
+		}
+	}
+
+	/** Removes the least recently used finished permutation; false when there is none. */
+	private boolean evictColdest(PermutationKey keep) {
+		Map.Entry<PermutationKey, Entry> coldest = null;
+		for (Map.Entry<PermutationKey, Entry> candidate : this.entries.entrySet()) {
+			Entry entry = candidate.getValue();
+			if (entry.future.isDone() && !candidate.getKey().equals(keep)
+					&& (coldest == null || entry.lastUse < coldest.getValue().lastUse)) {
+				coldest = candidate;
+			}
+		}
+		if (coldest == null) {
+			return false;
+		}
+		release(coldest.getKey(), coldest.getValue());
+		return true;
+	}
+
+	private void compute(PermutationKey key, Entry entry) {
 		try {
-			int[] permutation = this.computeTime.record(() -> Randperm.compute(key));
+			Permutation permutation = this.computeTime.record(() -> this.computer.apply(key));
 			this.computed.increment();
-			return permutation;
+			entry.future.complete(permutation);
 		}
 		catch (OutOfMemoryError ex) {
-			// One large array failed to allocate: the heap is smaller than the budget
-			// assumes.
-			throw tooLarge(key, "the heap could not hold it; lower seedbank.order.cache-max-bytes or raise -Xmx");
+			// The heap is smaller than the budget assumes, or evicted permutations are
+			// still being streamed: transient, like waiting for room.
+			fail(key, entry,
+					new PermutationBudgetBusyException(key.n(), entry.bytes, this.budgetBytes, retryAfterSeconds(),
+							"the heap could not hold it now; if this persists, lower "
+									+ "seedbank.order.cache-max-bytes or raise -Xmx"));
+		}
+		catch (RuntimeException ex) {
+			fail(key, entry, ex);
+		}
+		finally {
+			synchronized (this.lock) {
+				// A finished permutation can be evicted to make room.
+				this.lock.notifyAll();
+			}
 		}
 	}
 
-	private void checkFits(PermutationKey key) {
-		if (bytes(key.n()) > this.budgetBytes) {
-			throw tooLarge(key, "the permutation budget is " + mib(this.budgetBytes)
-					+ " MiB; raise it with seedbank.order.cache-max-bytes (SEEDBANK_ORDER_CACHEMAXBYTES) and the heap");
+	private void fail(PermutationKey key, Entry entry, RuntimeException ex) {
+		synchronized (this.lock) {
+			release(key, entry);
+		}
+		entry.future.completeExceptionally(ex);
+	}
+
+	/** Guarded by {@link #lock}. */
+	private void release(PermutationKey key, Entry entry) {
+		if (this.entries.remove(key, entry)) {
+			this.reserved -= entry.bytes;
+			this.lock.notifyAll();
 		}
 	}
 
-	private static ApiException tooLarge(PermutationKey key, String why) {
+	/** When a computation in flight has likely finished: its mean time, at least 1 s. */
+	private long retryAfterSeconds() {
+		double mean = this.computeTime.mean(TimeUnit.SECONDS);
+		return Math.max(1, (long) Math.ceil(mean));
+	}
+
+	private ApiException tooLarge(PermutationKey key, long bytes) {
 		return new ApiException(ProblemType.PAYLOAD_TOO_LARGE,
-				"A permutation of " + key.n() + " samples needs " + mib(bytes(key.n())) + " MiB of memory, but " + why);
+				"A permutation of " + key.n() + " samples needs " + mib(bytes) + " MiB of memory, but the permutation "
+						+ "budget is " + mib(this.budgetBytes) + " MiB; raise it with seedbank.order.cache-max-bytes "
+						+ "(SEEDBANK_ORDER_CACHEMAXBYTES) and the heap");
 	}
 
-	private long weightedBytes() {
-		return this.permutations.synchronous()
-			.policy()
-			.eviction()
-			.map((eviction) -> eviction.weightedSize().orElse(0))
-			.orElse(0L) * WEIGHT_UNIT;
+	private long reservedBytes() {
+		synchronized (this.lock) {
+			return this.reserved;
+		}
 	}
 
-	private static long bytes(long n) {
-		return n * Integer.BYTES + ARRAY_OVERHEAD;
+	/** For tests: the most bytes ever reserved at once. */
+	long maxReservedBytes() {
+		synchronized (this.lock) {
+			return this.maxReserved;
+		}
 	}
 
-	private static int weight(int length) {
-		return (int) Math.min(Integer.MAX_VALUE, (bytes(length) + WEIGHT_UNIT - 1) / WEIGHT_UNIT);
+	/** For tests: requests waiting for room now. */
+	int waitingRequests() {
+		synchronized (this.lock) {
+			return this.waiting;
+		}
 	}
 
-	private static long mib(long bytes) {
+	long budgetBytes() {
+		return this.budgetBytes;
+	}
+
+	static long mib(long bytes) {
 		return (bytes + (1 << 20) - 1) >> 20;
 	}
 
@@ -183,6 +329,21 @@ public class PermutationCache {
 	void shutdown() throws InterruptedException {
 		this.computeExecutor.shutdownNow();
 		this.computeExecutor.awaitTermination(5, TimeUnit.SECONDS);
+	}
+
+	/** A permutation cached or in flight, with its reservation. */
+	private static final class Entry {
+
+		final CompletableFuture<Permutation> future = new CompletableFuture<>();
+
+		final long bytes;
+
+		volatile long lastUse;
+
+		Entry(long bytes) {
+			this.bytes = bytes;
+		}
+
 	}
 
 }

@@ -40,9 +40,9 @@ public final class AcceleratePreparedLoader {
 		long n = parameters.datasetSize();
 		int p = parameters.numProcesses();
 		int b = parameters.batchSize();
-		if (n < 0 || n > SamplerPlan.MAX_DATASET_SIZE) {
+		if (n < 0 || n > SamplerPlan.MAX_INT_DATASET_SIZE) {
 			throw new InvalidSamplerArgumentException("datasetSize",
-					"must be between 0 and " + SamplerPlan.MAX_DATASET_SIZE);
+					"must be between 0 and " + SamplerPlan.MAX_INT_DATASET_SIZE);
 		}
 		if (p < 1) {
 			throw new InvalidSamplerArgumentException("numProcesses", "must be at least 1");

@@ -102,6 +102,26 @@ final class ClassicRandperm {
 		System.arraycopy(r, 0, target, offset, count);
 	}
 
+	/**
+	 * The same loop over storage longer than one array, with the draw widened as torch
+	 * widens it: {@code random()} is a uint32_t and {@code n - i} an int64_t, so for
+	 * {@code n - i > 2^32} the target is {@code i + random()}. Sequential: every release
+	 * from 2.6.0 uses the inside-out loop at these sizes, so this one serves older
+	 * releases only.
+	 */
+	static void permute(Permutation r, MersenneTwister generator) {
+		long n = r.length();
+		for (long i = 0; i < n; i++) {
+			r.set(i, i);
+		}
+		for (long i = 0; i < n - 1; i++) {
+			long j = i + Integer.toUnsignedLong(generator.nextInt()) % (n - i);
+			long swapped = r.get(i);
+			r.set(i, r.get(j));
+			r.set(j, swapped);
+		}
+	}
+
 	private static int[] identity(int n) {
 		int[] r = new int[n];
 		for (int i = 0; i < n; i++) {

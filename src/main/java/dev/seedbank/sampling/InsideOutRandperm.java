@@ -21,4 +21,14 @@ final class InsideOutRandperm {
 		return r;
 	}
 
+	/** The same loop over storage longer than one array. */
+	static void permute(Permutation r, MersenneTwister generator) {
+		long n = r.length();
+		for (long i = 0; i < n; i++) {
+			long z = Long.remainderUnsigned(generator.nextLong(), i + 1);
+			r.set(i, r.get(z));
+			r.set(z, i);
+		}
+	}
+
 }

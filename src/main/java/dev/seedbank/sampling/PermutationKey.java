@@ -9,7 +9,7 @@ package dev.seedbank.sampling;
  * @param generatorSeed the 32 bits MT19937 is seeded with, as an unsigned value
  * @param variant the algorithm
  */
-public record PermutationKey(int n, long generatorSeed, RandpermVariant variant) {
+public record PermutationKey(long n, long generatorSeed, RandpermVariant variant) {
 
 	public PermutationKey {
 		if (n < 0) {

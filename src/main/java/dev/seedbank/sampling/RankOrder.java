@@ -9,9 +9,12 @@ import java.nio.ByteOrder;
  */
 public final class RankOrder implements IndexOrder {
 
-	private final int[] permutation;
+	private final Permutation permutation;
 
-	private final int datasetSize;
+	/** The permutation's array when it is one, for the loops that stream it. */
+	private final int[] values;
+
+	private final long datasetSize;
 
 	private final int rank;
 
@@ -19,8 +22,9 @@ public final class RankOrder implements IndexOrder {
 
 	private final long length;
 
-	RankOrder(int[] permutation, int datasetSize, int rank, int worldSize, long length) {
+	RankOrder(Permutation permutation, long datasetSize, int rank, int worldSize, long length) {
 		this.permutation = permutation;
+		this.values = (permutation instanceof IntPermutation ints) ? ints.values : null;
 		this.datasetSize = datasetSize;
 		this.rank = rank;
 		this.worldSize = worldSize;
@@ -37,8 +41,16 @@ public final class RankOrder implements IndexOrder {
 		if (k < 0 || k >= this.length) {
 			throw new IndexOutOfBoundsException("position " + k + " of " + this.length);
 		}
-		int p = (int) ((this.rank + k * this.worldSize) % this.datasetSize);
-		return (this.permutation != null) ? this.permutation[p] : p;
+		// k < num_samples <= N / W + 1, so k * W stays far below 2^63.
+		long p = (this.rank + k * this.worldSize) % this.datasetSize;
+		return element(p);
+	}
+
+	private long element(long p) {
+		if (this.values != null) {
+			return this.values[(int) p];
+		}
+		return (this.permutation != null) ? this.permutation.get(p) : p;
 	}
 
 	@Override
@@ -48,8 +60,9 @@ public final class RankOrder implements IndexOrder {
 		}
 		ByteBuffer out = target.order(ByteOrder.LITTLE_ENDIAN);
 		long p = (this.rank + from * this.worldSize) % Math.max(1, this.datasetSize);
+		int[] ints = this.values;
 		for (long k = from; k < to; k++) {
-			out.putLong((this.permutation != null) ? this.permutation[(int) p] : p);
+			out.putLong((ints != null) ? ints[(int) p] : element(p));
 			p += this.worldSize;
 			if (p >= this.datasetSize) {
 				p %= this.datasetSize;

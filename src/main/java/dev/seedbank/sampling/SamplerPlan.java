@@ -24,8 +24,15 @@ import java.util.Optional;
  */
 public final class SamplerPlan {
 
-	/** seedbank keeps permutations as int[]. */
-	static final long MAX_DATASET_SIZE = Integer.MAX_VALUE;
+	/**
+	 * 2^40: a permutation keeps each sample in at most 5 bytes ({@link Permutation}), and
+	 * no heap holds the 5 TiB of a longer one. Below that, only memory limits n: the
+	 * order service refuses a permutation larger than its byte budget.
+	 */
+	static final long MAX_DATASET_SIZE = PermutationLayout.DEFAULT.maxLength();
+
+	/** The samplers whose orders are still built in one {@code int[]}. */
+	static final long MAX_INT_DATASET_SIZE = Integer.MAX_VALUE;
 
 	private final SamplerParameters parameters;
 
@@ -86,7 +93,7 @@ public final class SamplerPlan {
 		}
 		BigInteger generatorSeed = parameters.seed().add(parameters.epoch());
 		TorchSeed.requireInRange(generatorSeed, parameters.torchVersion());
-		return new PermutationKey((int) n, TorchSeed.generatorSeed(generatorSeed),
+		return new PermutationKey(n, TorchSeed.generatorSeed(generatorSeed),
 				RandpermVariant.of(parameters.torchVersion(), n));
 	}
 
@@ -131,15 +138,26 @@ public final class SamplerPlan {
 	 * @throws InvalidSamplerArgumentException for a rank outside [0, worldSize)
 	 */
 	public RankOrder rank(int rank, int[] permutation) {
+		return rank(rank, Permutation.of(permutation));
+	}
+
+	/**
+	 * @param rank the rank
+	 * @param permutation the permutation of {@link #permutationKey()}, or {@code null}
+	 * without shuffle
+	 * @return the rank's order
+	 * @throws InvalidSamplerArgumentException for a rank outside [0, worldSize)
+	 */
+	public RankOrder rank(int rank, Permutation permutation) {
 		if (rank < 0 || rank >= this.parameters.worldSize()) {
 			throw new InvalidSamplerArgumentException("rank",
 					"must be in [0, " + this.parameters.worldSize() + ") for worldSize " + this.parameters.worldSize());
 		}
 		if ((this.permutationKey == null) != (permutation == null)
-				|| (permutation != null && permutation.length != this.permutationKey.n())) {
+				|| (permutation != null && permutation.length() != this.permutationKey.n())) {
 			throw new IllegalArgumentException("the permutation does not belong to this plan");
 		}
-		return new RankOrder(permutation, (int) this.parameters.datasetSize(), rank, this.parameters.worldSize(),
+		return new RankOrder(permutation, this.parameters.datasetSize(), rank, this.parameters.worldSize(),
 				this.numSamples);
 	}
 

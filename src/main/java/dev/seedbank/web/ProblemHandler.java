@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import dev.seedbank.order.PermutationBudgetBusyException;
 import dev.seedbank.sampling.InvalidSamplerArgumentException;
 import dev.seedbank.sampling.LibraryWouldRaiseException;
 import dev.seedbank.sampling.timeline.SegmentOutOfOrderException;
@@ -65,6 +66,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(ApiException.class)
 	ResponseEntity<ProblemDetail> api(ApiException ex) {
 		return Problems.response(Problems.of(ex.type(), ex.getMessage(), ex.errors()));
+	}
+
+	/** Room in the permutation budget is held by computations in flight: retry soon. */
+	@ExceptionHandler(PermutationBudgetBusyException.class)
+	ResponseEntity<ProblemDetail> permutationBudgetBusy(PermutationBudgetBusyException ex) {
+		log.warn("Permutation budget busy: {}", ex.getMessage());
+		ProblemDetail problem = Problems.of(ProblemType.UNAVAILABLE, ex.getMessage());
+		return ResponseEntity.status(problem.getStatus())
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
 	}
 
 	@ExceptionHandler(SeedRuleException.class)

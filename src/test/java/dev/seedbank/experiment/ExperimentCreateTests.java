@@ -86,7 +86,7 @@ class ExperimentCreateTests {
 					typo in a field name       | "globalSeed": 17           | "globalseed": 17                    | globalseed
 					world size 0               | "worldSize": 4             | "worldSize": 0                      | sampler.worldSize
 					negative dataset size      | "datasetSize": 1000        | "datasetSize": -1                   | sampler.datasetSize
-					dataset over the maximum   | "datasetSize": 1000        | "datasetSize": 2147483648           | sampler.datasetSize
+					dataset over the maximum   | "datasetSize": 1000        | "datasetSize": 1099511627777        | sampler.datasetSize
 					shuffle as a number        | "shuffle": true            | "shuffle": 1                        | sampler.shuffle
 					unknown framework          | "framework": "torch"       | "framework": "jax"                  | framework
 					unknown policy             | "dataSeedPolicy": "LINKED" | "dataSeedPolicy": "RANDOM"          | dataSeedPolicy

@@ -46,15 +46,16 @@ class RankOrderTests {
 	@Test
 	void aPermutationOfAnotherPlanIsRefused() {
 		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> this.plan.rank(4, new int[3]));
-		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> this.plan.rank(4, null));
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> this.plan.rank(4, (Permutation) null));
 	}
 
 	@Test
 	void wrapsAroundWhenTheWorldIsLargerThanTheDataset() {
 		SamplerPlan small = SamplerPlan
 			.of(new SamplerParameters(3, 1000, 0, BigInteger.ZERO, false, false, TorchVersion.newest()));
-		assertThat(small.rank(998, null).length()).isEqualTo(1);
-		assertThat(small.rank(998, null).get(0)).isEqualTo(998 % 3);
+		assertThat(small.rank(998, (Permutation) null).length()).isEqualTo(1);
+		assertThat(small.rank(998, (Permutation) null).get(0)).isEqualTo(998 % 3);
 	}
 
 }

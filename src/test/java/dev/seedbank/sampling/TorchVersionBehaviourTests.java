@@ -100,15 +100,17 @@ class TorchVersionBehaviourTests {
 	@Test
 	void argumentsOutOfRangeNameTheParameter() {
 		assertParameter(() -> plan("2.5.1", -1, 2, 0, BigInteger.ZERO, true, false), "datasetSize");
-		assertParameter(() -> plan("2.5.1", 1L << 31, 2, 0, BigInteger.ZERO, true, false), "datasetSize");
+		assertParameter(() -> plan("2.5.1", (1L << 40) + 1, 2, 0, BigInteger.ZERO, true, false), "datasetSize");
 		assertParameter(() -> plan("2.5.1", 10, 0, 0, BigInteger.ZERO, true, false), "worldSize");
 		assertParameter(
 				() -> SamplerPlan
 					.of(new SamplerParameters(10, 2, null, BigInteger.ZERO, true, false, TorchVersion.newest())),
 				"epoch");
 		assertParameter(() -> plan("2.5.1", 10, 2, 0, null, true, false), "seed");
-		assertParameter(() -> plan("2.5.1", 10, 2, 0, BigInteger.ZERO, true, false).rank(2, null), "rank");
-		assertParameter(() -> plan("2.5.1", 10, 2, 0, BigInteger.ZERO, false, false).rank(-1, null), "rank");
+		assertParameter(() -> plan("2.5.1", 10, 2, 0, BigInteger.ZERO, true, false).rank(2, (Permutation) null),
+				"rank");
+		assertParameter(() -> plan("2.5.1", 10, 2, 0, BigInteger.ZERO, false, false).rank(-1, (Permutation) null),
+				"rank");
 	}
 
 	@Test

@@ -1,0 +1,31 @@
+package dev.seedbank.order;
+
+/**
+ * A permutation fits the budget but no room came free within
+ * {@code seedbank.order.budget-wait}: the room is held by computations in flight, so the
+ * request is worth retrying (503 with {@code Retry-After}), unlike one larger than the
+ * whole budget (413).
+ */
+public class PermutationBudgetBusyException extends RuntimeException {
+
+	private final long retryAfterSeconds;
+
+	PermutationBudgetBusyException(long n, long bytes, long budgetBytes, long retryAfterSeconds) {
+		this(n, bytes, budgetBytes, retryAfterSeconds, "permutations being computed hold the rest of the "
+				+ PermutationCache.mib(budgetBytes) + " MiB budget");
+	}
+
+	PermutationBudgetBusyException(long n, long bytes, long budgetBytes, long retryAfterSeconds, String why) {
+		super("A permutation of " + n + " samples needs " + PermutationCache.mib(bytes) + " MiB of memory, but " + why
+				+ "; retry after " + retryAfterSeconds + " seconds");
+		this.retryAfterSeconds = retryAfterSeconds;
+	}
+
+	/**
+	 * @return seconds after which a retry is likely to find room
+	 */
+	public long retryAfterSeconds() {
+		return this.retryAfterSeconds;
+	}
+
+}
