@@ -58,6 +58,7 @@ public final class AcceleratePreparedLoader {
 		if (parameters.accelerateVersion() == null || parameters.torchVersion() == null) {
 			throw new IllegalArgumentException("both versions are required");
 		}
+		SeedableRandomSampler.refuseEmptyDataset(parameters);
 		if (parameters.splitBatches() && p > 1 && b % p != 0) {
 			throw new LibraryWouldRaiseException("accelerate", parameters.accelerateVersion().toString(),
 					splitBatchesError(b, p));

@@ -21,6 +21,21 @@ final class SeedableRandomSampler {
 	}
 
 	/**
+	 * {@code DataLoader(range(0), shuffle=True)} raises while it is built, in the
+	 * {@code RandomSampler} it makes (torch/utils/data/sampler.py), before
+	 * {@code prepare_data_loader} sees it: so before any of accelerate's own checks.
+	 * @param parameters the loader's arguments
+	 * @throws TorchWouldRaiseException for a shuffled empty dataset
+	 */
+	static void refuseEmptyDataset(AccelerateLoaderParameters parameters) {
+		if (parameters.shuffle() && parameters.datasetSize() == 0) {
+			throw new TorchWouldRaiseException(parameters.torchVersion(),
+					"ValueError: num_samples should be a positive integer value, but got num_samples=0 "
+							+ "(DataLoader(shuffle=True) builds a RandomSampler, which refuses an empty dataset)");
+		}
+	}
+
+	/**
 	 * @param parameters the loader's arguments, with {@code shuffle} on
 	 * @return the randperm the epoch's pass yields
 	 * @throws InvalidSamplerArgumentException without a seed
@@ -34,11 +49,7 @@ final class SeedableRandomSampler {
 			throw new InvalidSamplerArgumentException("seed",
 					"is required with shuffle: without data_seed accelerate seeds from torch.random.initial_seed()");
 		}
-		if (parameters.datasetSize() == 0) {
-			throw new TorchWouldRaiseException(torch,
-					"ValueError: num_samples should be a positive integer value, but got num_samples=0 "
-							+ "(DataLoader(shuffle=True) builds a RandomSampler, which refuses an empty dataset)");
-		}
+		refuseEmptyDataset(parameters);
 		if (!TorchSeed.inRange(seed)) {
 			throw new TorchWouldRaiseException(torch,
 					"ValueError: Overflow when unpacking long long "

@@ -45,7 +45,8 @@ class SecurityConfiguration {
 			"/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html" };
 
 	/** Records, index slices and manifests: what {@code anonymous-read} opens. */
-	private static final String[] READS = { "/api/v1/experiments", "/api/v1/experiments/**", "/api/v1/samplers/**" };
+	private static final String[] READS = { "/api/v1/experiments", "/api/v1/experiments/**", "/api/v1/samplers/**",
+			"/api/v1/seeds/**" };
 
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager bearerAuthentication,

@@ -44,6 +44,13 @@ public final class LightningWorkerSeeds {
 	/** The MurmurHash3 finalizer before the LCG: Lightning-AI/pytorch-lightning#21399. */
 	public static final FrameworkVersion HASH_MIXING_SINCE = new FrameworkVersion(2, 6, 1);
 
+	/**
+	 * The newest release whose {@code pl_worker_init_function} was read and checked
+	 * against real workers (the reference venv's lightning 2.6.6); the default where a
+	 * request names none.
+	 */
+	public static final FrameworkVersion NEWEST_CHECKED = new FrameworkVersion(2, 6, 6);
+
 	/** The LCG's multiplier, Knuth's MMIX constant, as in seed.py. */
 	private static final long LCG_MULTIPLIER = 6364136223846793005L;
 

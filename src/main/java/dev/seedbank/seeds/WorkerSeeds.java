@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.seedbank.sampling.MersenneTwister;
+import dev.seedbank.sampling.RandomSamplerOrder;
+import dev.seedbank.sampling.TorchVersion;
 
 /**
  * DataLoader worker seeds, as torch 1.9+ computes them for a loader built with
@@ -53,6 +55,51 @@ public final class WorkerSeeds {
 		for (int i = 0; i < draws; i++) {
 			baseSeed = generator.nextLong() & INT63_MASK;
 		}
+		String draw = persistentWorkers
+				? "Persistent workers keep the base seed of the first iter(loader) for every epoch."
+				: "The base seed is draw " + (epoch + 1) + " of the loader generator: one per iter(loader), so any "
+						+ "extra iteration of the same loader shifts it.";
+		return withBaseSeed(loaderSeed, epoch, numWorkers, persistentWorkers, baseSeed, torchVersion, draw);
+	}
+
+	/**
+	 * The worker seeds of a {@code DataLoader(dataset, batch_size=..., shuffle=True,
+	 * generator=torch.Generator().manual_seed(loaderSeed))}: the {@code RandomSampler}
+	 * that {@code shuffle=True} builds draws from the loader's generator too, so the base
+	 * seed of epoch e comes after e iterations of sampler draws
+	 * ({@link RandomSamplerOrder#loaderBaseSeed}, torch 1.11.0 and later). Persistent
+	 * workers keep the first iterator: its base seed, drawn before any sampler draw.
+	 * @param loaderSeed the loader generator's {@code manual_seed}
+	 * @param epoch the 0-based {@code iter(loader)}
+	 * @param numWorkers the loader's {@code num_workers}
+	 * @param persistentWorkers the loader's {@code persistent_workers}
+	 * @param datasetSize {@code len(dataset)}, which sets how much the sampler draws
+	 * @param torchVersion the torch release
+	 * @return the base seed and each worker's seeds
+	 * @throws dev.seedbank.sampling.InvalidSamplerArgumentException for arguments out of
+	 * range
+	 * @throws dev.seedbank.sampling.TorchWouldRaiseException where torch raises (an empty
+	 * dataset, a seed outside manual_seed's range)
+	 */
+	public static EpochWorkerSeeds forShufflingLoader(BigInteger loaderSeed, int epoch, int numWorkers,
+			boolean persistentWorkers, long datasetSize, TorchVersion torchVersion) {
+		if (numWorkers < 0) {
+			throw new IllegalArgumentException("numWorkers must be at least 0");
+		}
+		long baseSeed = RandomSamplerOrder.loaderBaseSeed(loaderSeed, persistentWorkers ? 0 : epoch, datasetSize, false,
+				null, torchVersion);
+		String draw = persistentWorkers
+				? "Persistent workers keep the base seed of the first iter(loader), drawn before the shuffle's "
+						+ "RandomSampler draws, for every epoch."
+				: "The base seed is the loader generator's first draw of iter(loader) " + epoch + ", after the "
+						+ "randperm draws of the RandomSampler that shuffle=True builds on the same generator in "
+						+ "every earlier epoch.";
+		return withBaseSeed(loaderSeed, epoch, numWorkers, persistentWorkers, baseSeed,
+				FrameworkVersion.parse(torchVersion.toString()), draw);
+	}
+
+	private static EpochWorkerSeeds withBaseSeed(BigInteger loaderSeed, int epoch, int numWorkers,
+			boolean persistentWorkers, long baseSeed, FrameworkVersion torchVersion, String draw) {
 		boolean numpySeeded = torchVersion.isAtLeast(FrameworkRules.NUMPY_WORKER_SEEDING_SINCE);
 		List<WorkerSeed> workers = new ArrayList<>(numWorkers);
 		for (int w = 0; w < numWorkers; w++) {
@@ -60,17 +107,13 @@ public final class WorkerSeeds {
 			workers.add(new WorkerSeed(w, seed, numpySeeded ? NumpyWorkerState.generate(baseSeed, w) : null));
 		}
 		return new EpochWorkerSeeds(loaderSeed, epoch, persistentWorkers, baseSeed, numpySeeded,
-				note(epoch, persistentWorkers, numpySeeded, torchVersion), List.copyOf(workers));
+				draw + note(numpySeeded, torchVersion), List.copyOf(workers));
 	}
 
-	private static String note(int epoch, boolean persistent, boolean numpySeeded, FrameworkVersion torch) {
-		String draw = persistent ? "Persistent workers keep the base seed of the first iter(loader) for every epoch."
-				: "The base seed is draw " + (epoch + 1) + " of the loader generator: one per iter(loader), so any "
-						+ "extra iteration of the same loader shifts it.";
-		String numpy = numpySeeded ? " Each worker seeds NumPy with _generate_state(base_seed, worker_id)."
+	private static String note(boolean numpySeeded, FrameworkVersion torch) {
+		return numpySeeded ? " Each worker seeds NumPy with _generate_state(base_seed, worker_id)."
 				: " torch " + torch + " workers do not seed NumPy (torch seeds it from 1.9.0): workers keep the "
 						+ "NumPy state they start with, under fork the parent's, the same in every worker.";
-		return draw + numpy;
 	}
 
 }

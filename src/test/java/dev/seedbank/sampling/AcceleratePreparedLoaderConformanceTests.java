@@ -38,7 +38,8 @@ class AcceleratePreparedLoaderConformanceTests {
 					TorchVersion.parse(row.get("torchVersion").asString()));
 			if (row.has("raises")) {
 				assertThat(catchThrowable(() -> AcceleratePreparedLoader.of(parameters))).as(description)
-					.isInstanceOf(LibraryWouldRaiseException.class);
+					.isInstanceOf(LibraryWouldRaiseException.class)
+					.hasMessageContaining(row.get("raises").asString());
 				continue;
 			}
 			AcceleratePreparedLoader loader = AcceleratePreparedLoader.of(parameters);
