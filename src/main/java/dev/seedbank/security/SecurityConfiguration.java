@@ -47,6 +47,12 @@ class SecurityConfiguration {
 	/** Records, index slices and manifests: what {@code anonymous-read} opens. */
 	private static final String[] READS = { "/api/v1/experiments", "/api/v1/experiments/**", "/api/v1/samplers/**" };
 
+	/**
+	 * Stateless samplers that take a body (Streaming's shard sizes are too many for a
+	 * query): they store nothing, so they are reads.
+	 */
+	private static final String[] STATELESS_POSTS = { "/api/v1/samplers/streaming/indices" };
+
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager bearerAuthentication,
 			ProblemSecurityHandlers problems, SecuritySettings settings) throws Exception {
@@ -72,7 +78,9 @@ class SecurityConfiguration {
 					requests.requestMatchers(HttpMethod.GET, "/api/v1/experiments/*/audit").hasRole(READER);
 					requests.requestMatchers(HttpMethod.GET, READS).permitAll();
 					requests.requestMatchers(HttpMethod.HEAD, READS).permitAll();
+					requests.requestMatchers(HttpMethod.POST, STATELESS_POSTS).permitAll();
 				}
+				requests.requestMatchers(HttpMethod.POST, STATELESS_POSTS).hasRole(READER);
 				requests.requestMatchers(HttpMethod.GET, "/api/v1/**").hasRole(READER);
 				requests.requestMatchers(HttpMethod.HEAD, "/api/v1/**").hasRole(READER);
 				requests.requestMatchers("/api/v1/**").hasRole(WRITER);
