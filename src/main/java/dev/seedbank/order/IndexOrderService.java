@@ -17,6 +17,7 @@ import dev.seedbank.sampling.SamplerParameters;
 import dev.seedbank.sampling.SamplerPlan;
 import dev.seedbank.sampling.SamplerSpec;
 import dev.seedbank.sampling.TorchVersion;
+import dev.seedbank.sampling.streaming.StreamingEpochOrder;
 import dev.seedbank.sampling.streaming.StreamingRelease;
 
 import org.springframework.stereotype.Service;
@@ -100,15 +101,42 @@ public class IndexOrderService {
 			return slice(new SamplerParameters(distributed.datasetSize(), distributed.worldSize(), epoch, seed,
 					distributed.shuffle(), distributed.dropLast(), torchVersion), rank);
 		}
-		if (rank < 0 || rank >= spec.ranks()) {
-			throw new InvalidSamplerArgumentException("rank", "must be in [0, " + spec.ranks() + ")");
+		if (spec instanceof SamplerSpec.Streaming streaming) {
+			return slice(streaming, seed, epoch, rank, 0);
 		}
-		SpecKey key = new SpecKey(spec, seed, epoch, rank, torchVersion);
+		requireRank(spec, rank);
+		SpecKey key = new SpecKey(spec, seed, epoch, rank, 0, torchVersion);
 		IndexOrder order = (spec instanceof SamplerSpec.Accelerate)
 				? spec.order(seed, epoch, rank, torchVersion, this.permutations::get) : this.orders.get(key,
 						(ignored) -> spec.order(seed, epoch, rank, torchVersion, this.permutations::get));
 		String sha256 = this.specDigests.get(key, (ignored) -> order.sha256());
 		return new RankSlice(order, sha256, releases(spec, torchVersion));
+	}
+
+	/**
+	 * A rank's Streaming order resumed mid-epoch: Streaming's partition depends on
+	 * {@code sample_in_epoch} (it is {@code drop_first}), so it is part of the cache key.
+	 * No torch release is involved.
+	 * @param spec the dataset and run
+	 * @param seed {@code shuffle_seed}
+	 * @param epoch the epoch
+	 * @param rank the global rank, in [0, spec.ranks())
+	 * @param sampleInEpoch the resume position over all ranks
+	 * @return the order, its digest and the Streaming release
+	 */
+	public RankSlice slice(SamplerSpec.Streaming spec, BigInteger seed, long epoch, int rank, long sampleInEpoch) {
+		requireRank(spec, rank);
+		SpecKey key = new SpecKey(spec, seed, epoch, rank, sampleInEpoch, null);
+		IndexOrder order = this.orders.get(key,
+				(ignored) -> StreamingEpochOrder.of(spec.arguments(seed, epoch, rank, sampleInEpoch)));
+		String sha256 = this.specDigests.get(key, (ignored) -> order.sha256());
+		return new RankSlice(order, sha256, releases(spec, null));
+	}
+
+	private static void requireRank(SamplerSpec spec, int rank) {
+		if (rank < 0 || rank >= spec.ranks()) {
+			throw new InvalidSamplerArgumentException("rank", "must be in [0, " + spec.ranks() + ")");
+		}
 	}
 
 	private static Map<String, String> releases(SamplerSpec spec, TorchVersion torchVersion) {
@@ -160,8 +188,12 @@ public class IndexOrderService {
 				TorchVersion.parse(experiment.torchVersion()));
 	}
 
-	/** What a non-torch-permutation order depends on. */
-	private record SpecKey(SamplerSpec spec, BigInteger seed, long epoch, int rank, TorchVersion torchVersion) {
+	/**
+	 * What a non-torch-permutation order depends on; {@code torchVersion} is {@code null}
+	 * for Streaming, which draws nothing from torch.
+	 */
+	private record SpecKey(SamplerSpec spec, BigInteger seed, long epoch, int rank, long sampleInEpoch,
+			TorchVersion torchVersion) {
 	}
 
 	/** What a rank's list depends on besides the permutation. */

@@ -48,6 +48,12 @@ class SecurityConfiguration {
 	private static final String[] READS = { "/api/v1/experiments", "/api/v1/experiments/**", "/api/v1/samplers/**",
 			"/api/v1/seeds/**" };
 
+	/**
+	 * Stateless samplers that take a body (Streaming's shard sizes are too many for a
+	 * query): they store nothing, so they are reads.
+	 */
+	private static final String[] STATELESS_POSTS = { "/api/v1/samplers/streaming/indices" };
+
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager bearerAuthentication,
 			ProblemSecurityHandlers problems, SecuritySettings settings) throws Exception {
@@ -76,7 +82,9 @@ class SecurityConfiguration {
 					requests.requestMatchers(HttpMethod.GET, "/api/v1/experiments/*/audit").hasRole(READER);
 					requests.requestMatchers(HttpMethod.GET, READS).permitAll();
 					requests.requestMatchers(HttpMethod.HEAD, READS).permitAll();
+					requests.requestMatchers(HttpMethod.POST, STATELESS_POSTS).permitAll();
 				}
+				requests.requestMatchers(HttpMethod.POST, STATELESS_POSTS).hasRole(READER);
 				requests.requestMatchers(HttpMethod.GET, "/api/v1/**").hasRole(READER);
 				requests.requestMatchers(HttpMethod.HEAD, "/api/v1/**").hasRole(READER);
 				requests.requestMatchers("/api/v1/**").hasRole(WRITER);

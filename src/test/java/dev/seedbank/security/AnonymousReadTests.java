@@ -32,6 +32,9 @@ class AnonymousReadTests {
 				location + "/ranks/0/manifest", "/api/v1/samplers/distributed/indices?datasetSize=10&worldSize=2" }) {
 			assertThat(anonymous.get(path).status()).as(path).isNotIn(401, 403);
 		}
+		// a POST, but it only reads: Streaming's shard sizes do not fit a query string
+		assertThat(anonymous.post("/api/v1/samplers/streaming/indices", "{\"shardSizes\": [3, 4]}").status())
+			.isEqualTo(200);
 	}
 
 	@Test

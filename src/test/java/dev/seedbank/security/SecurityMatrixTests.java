@@ -160,6 +160,7 @@ class SecurityMatrixTests {
 		REVOKE_TOKEN("DELETE", "/api/v1/tokens/" + UUID.randomUUID(), "", Role.ADMIN, 404),
 		STATELESS_INDICES("GET", "/api/v1/samplers/distributed/indices?datasetSize=10&worldSize=2&rank=0", "",
 				Role.READER, 0),
+		STREAMING_INDICES("POST", "/api/v1/samplers/streaming/indices", "{\"shardSizes\": [3, 4]}", Role.READER, 200),
 		INDICES("GET", "/api/v1/experiments/{id}/epochs/0/ranks/0/indices", "", Role.READER, 0),
 		VERIFY("POST", "/api/v1/experiments/{id}/epochs/0/ranks/0/verify",
 				"{\"sha256\": \"" + "0".repeat(64) + "\", \"count\": 50}", Role.READER, 0),
