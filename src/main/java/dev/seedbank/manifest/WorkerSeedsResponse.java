@@ -51,6 +51,7 @@ public record WorkerSeedsResponse(
 	 * @param workerId the worker id
 	 * @param seed base seed + worker id
 	 * @param numpySeed the four words for np.random.seed, or {@code null}
+	 * @param randomSeed what random.seed last got
 	 */
 	@Schema(name = "WorkerSeed", description = "One DataLoader worker's seeds")
 	public record Worker(
@@ -62,10 +63,13 @@ public record WorkerSeedsResponse(
 					+ "(_generate_state(base_seed, worker_id)); null before torch 1.9.0, whose workers do not seed NumPy",
 					nullable = true),
 					schema = @Schema(type = "integer", format = "int64", minimum = "0",
-							maximum = "4294967295")) List<Long> numpySeed) {
+							maximum = "4294967295")) List<Long> numpySeed,
+			@Schema(description = "What random.seed last got: seed for plain torch workers, Lightning's own value "
+					+ "after pl_worker_init_function", types = "integer", format = "int64-or-uint64",
+					requiredMode = REQUIRED) BigInteger randomSeed) {
 
 		static Worker of(WorkerSeed seed) {
-			return new Worker(seed.workerId(), seed.seed(), seed.numpySeed());
+			return new Worker(seed.workerId(), seed.seed(), seed.numpySeed(), seed.randomSeed());
 		}
 
 	}

@@ -136,6 +136,10 @@ public class IndexOrderService {
 	 */
 	public RankSlice slice(UUID id, long epoch, int rank) {
 		ExperimentSnapshot experiment = this.records.get(id, this.experiments::get);
+		if (!(experiment.sampler() instanceof SamplerSpec.Distributed)) {
+			return slice(experiment.sampler(), experiment.effectiveDataSeed(), epoch, rank,
+					TorchVersion.parse(experiment.torchVersion()));
+		}
 		SamplerParameters parameters = parameters(experiment, epoch);
 		RankSlice slice = slice(parameters, rank);
 		if (this.settings.prefetchNextEpoch() && epoch < Long.MAX_VALUE) {
@@ -155,9 +159,9 @@ public class IndexOrderService {
 	}
 
 	static SamplerParameters parameters(ExperimentSnapshot experiment, long epoch) {
-		return new SamplerParameters(experiment.datasetSize(), experiment.worldSize(), epoch,
-				experiment.effectiveDataSeed(), experiment.shuffle(), experiment.dropLast(),
-				TorchVersion.parse(experiment.torchVersion()));
+		SamplerSpec.Distributed sampler = (SamplerSpec.Distributed) experiment.sampler();
+		return new SamplerParameters(sampler.datasetSize(), sampler.worldSize(), epoch, experiment.effectiveDataSeed(),
+				sampler.shuffle(), sampler.dropLast(), TorchVersion.parse(experiment.torchVersion()));
 	}
 
 	/** What a non-torch-permutation order depends on. */
