@@ -8,9 +8,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import dev.seedbank.sampling.SamplerSpec;
 import dev.seedbank.seeds.DataSeedPolicy;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -22,6 +24,8 @@ import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.BatchSize;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * An experiment record. Replay-defining columns are {@code updatable = false}, so even a
@@ -79,6 +83,22 @@ public class Experiment {
 	@Column(nullable = false, updatable = false)
 	private boolean dropLast;
 
+	/** {@code distributed} for every record of the turn-one shape. */
+	@Column(nullable = false, updatable = false)
+	private String samplerKind;
+
+	/**
+	 * A non-distributed kind's settings; {@code null} for {@code distributed}, whose
+	 * settings are the four columns above.
+	 */
+	@Convert(converter = SamplerSpecConverter.class)
+	@JdbcTypeCode(SqlTypes.JSON)
+	@Column(updatable = false)
+	private SamplerSpec samplerSettings;
+
+	@Column(nullable = false, updatable = false)
+	private boolean seedWorkers;
+
 	@ElementCollection(fetch = FetchType.EAGER)
 	@BatchSize(size = 100)
 	@CollectionTable(name = "experiment_tag", joinColumns = @JoinColumn(name = "experiment_id"))
@@ -123,10 +143,18 @@ public class Experiment {
 		this.effectiveDataSeed = effectiveDataSeed;
 		this.effectiveDataSeedReason = effectiveDataSeedReason;
 		this.deviceSpecific = draft.deviceSpecific();
-		this.datasetSize = draft.datasetSize();
-		this.worldSize = draft.worldSize();
-		this.shuffle = draft.shuffle();
-		this.dropLast = draft.dropLast();
+		SamplerSpec sampler = draft.sampler();
+		this.samplerKind = sampler.kind();
+		this.samplerSettings = (sampler instanceof SamplerSpec.Distributed) ? null : sampler;
+		// For the other kinds these columns summarise the spec: its length, its rank
+		// count
+		// and whether it shuffles, so the table's checks and searches keep their meaning.
+		this.datasetSize = sampler.datasetSize();
+		this.worldSize = Math.toIntExact(sampler.ranks());
+		this.shuffle = shuffles(sampler);
+		this.dropLast = (sampler instanceof SamplerSpec.Distributed d && d.dropLast())
+				|| (sampler instanceof SamplerSpec.Accelerate a && a.dropLast());
+		this.seedWorkers = draft.seedWorkers();
 		this.tags = new LinkedHashMap<>(draft.tags());
 		this.status = ExperimentStatus.ACTIVE;
 		this.createdAt = createdAt;
@@ -134,12 +162,30 @@ public class Experiment {
 		this.updatedAt = createdAt;
 	}
 
+	private static boolean shuffles(SamplerSpec sampler) {
+		if (sampler instanceof SamplerSpec.Distributed d) {
+			return d.shuffle();
+		}
+		if (sampler instanceof SamplerSpec.Accelerate a) {
+			return a.shuffle();
+		}
+		if (sampler instanceof SamplerSpec.Streaming s) {
+			return Boolean.TRUE.equals(s.shuffle());
+		}
+		return true;
+	}
+
+	private SamplerSpec sampler() {
+		return (this.samplerSettings != null) ? this.samplerSettings
+				: new SamplerSpec.Distributed(this.datasetSize, this.worldSize, this.shuffle, this.dropLast);
+	}
+
 	ExperimentSnapshot snapshot() {
 		return new ExperimentSnapshot(this.id, this.name, this.description, this.framework, this.frameworkVersion,
 				this.torchVersion, this.globalSeed, this.dataSeed, this.dataSeedPolicy, this.effectiveDataSeed,
 				this.effectiveDataSeedReason, this.deviceSpecific, this.datasetSize, this.worldSize, this.shuffle,
-				this.dropLast, Collections.unmodifiableMap(new TreeMap<>(this.tags)), this.status, this.createdAt,
-				this.createdBy, this.updatedAt, this.version);
+				this.dropLast, sampler(), this.seedWorkers, Collections.unmodifiableMap(new TreeMap<>(this.tags)),
+				this.status, this.createdAt, this.createdBy, this.updatedAt, this.version);
 	}
 
 	void describe(String description, Instant now) {

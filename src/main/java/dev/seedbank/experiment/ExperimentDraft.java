@@ -3,6 +3,7 @@ package dev.seedbank.experiment;
 import java.math.BigInteger;
 import java.util.Map;
 
+import dev.seedbank.sampling.SamplerSpec;
 import dev.seedbank.seeds.DataSeedPolicy;
 import dev.seedbank.seeds.Framework;
 
@@ -18,14 +19,19 @@ import dev.seedbank.seeds.Framework;
  * @param dataSeed the explicit data seed, or {@code null}
  * @param dataSeedPolicy how the data seed was chosen
  * @param deviceSpecific accelerate's {@code set_seed(device_specific=...)}
- * @param datasetSize samples in the dataset
- * @param worldSize number of ranks
- * @param shuffle the sampler's {@code shuffle}
- * @param dropLast the sampler's {@code drop_last}
+ * @param sampler the sampler's kind and settings
+ * @param seedWorkers Lightning's {@code seed_everything(workers=True)}
  * @param tags free key-value labels
  */
 public record ExperimentDraft(String name, String description, Framework framework, String frameworkVersion,
 		String torchVersion, BigInteger globalSeed, BigInteger dataSeed, DataSeedPolicy dataSeedPolicy,
-		boolean deviceSpecific, long datasetSize, int worldSize, boolean shuffle, boolean dropLast,
-		Map<String, String> tags) {
+		boolean deviceSpecific, SamplerSpec sampler, boolean seedWorkers, Map<String, String> tags) {
+
+	/**
+	 * @return the number of ranks (processes, shards) the sampler serves
+	 */
+	public int worldSize() {
+		return Math.toIntExact(this.sampler.ranks());
+	}
+
 }

@@ -9,9 +9,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 
-import dev.seedbank.sampling.SamplerParameters;
-import dev.seedbank.sampling.SamplerPlan;
-import dev.seedbank.sampling.TorchVersion;
 import dev.seedbank.seeds.DataSeedDecision;
 import dev.seedbank.seeds.DataSeedPolicies;
 import dev.seedbank.seeds.SeedRequest;
@@ -66,10 +63,7 @@ public class ExperimentService {
 		DataSeedDecision decision = DataSeedPolicies.decide(
 				new SeedRequest(draft.framework(), draft.frameworkVersion(), draft.torchVersion(), draft.globalSeed(),
 						draft.dataSeed(), draft.dataSeedPolicy(), draft.worldSize(), draft.deviceSpecific()));
-		// A record whose sampler the named torch cannot build would only ever answer
-		// 422s.
-		SamplerPlan.of(new SamplerParameters(draft.datasetSize(), draft.worldSize(), 0, decision.effectiveDataSeed(),
-				draft.shuffle(), draft.dropLast(), TorchVersion.parse(draft.torchVersion())));
+		RecordChecks.check(draft, decision.effectiveDataSeed());
 		CreateOutcome earlier = replay(idempotency);
 		if (earlier != null) {
 			return earlier;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.seedbank.sampling.SamplerSpec;
 import dev.seedbank.seeds.DataSeedPolicy;
 import dev.seedbank.seeds.Framework;
 
@@ -28,6 +29,9 @@ import dev.seedbank.seeds.Framework;
  * @param worldSize number of ranks
  * @param shuffle the sampler's {@code shuffle}
  * @param dropLast the sampler's {@code drop_last}
+ * @param sampler the sampler's kind and settings; what every order is computed from (the
+ * four fields above summarise it for the other kinds: length, ranks, whether it shuffles)
+ * @param seedWorkers Lightning's {@code seed_everything(workers=True)}
  * @param tags labels
  * @param status active or archived
  * @param createdAt creation time
@@ -38,8 +42,9 @@ import dev.seedbank.seeds.Framework;
 public record ExperimentSnapshot(UUID id, String name, String description, String framework, String frameworkVersion,
 		String torchVersion, BigInteger globalSeed, BigInteger dataSeed, DataSeedPolicy dataSeedPolicy,
 		BigInteger effectiveDataSeed, String effectiveDataSeedReason, boolean deviceSpecific, long datasetSize,
-		int worldSize, boolean shuffle, boolean dropLast, Map<String, String> tags, ExperimentStatus status,
-		Instant createdAt, String createdBy, Instant updatedAt, long version) {
+		int worldSize, boolean shuffle, boolean dropLast, SamplerSpec sampler, boolean seedWorkers,
+		Map<String, String> tags, ExperimentStatus status, Instant createdAt, String createdBy, Instant updatedAt,
+		long version) {
 
 	/**
 	 * @return the framework as the seeds engine knows it

@@ -38,8 +38,10 @@ class CompareController {
 
 	@GetMapping(path = "/api/v1/experiments/compare", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Compare the seeding of two experiments",
-			description = "Whether both runs see the same data order (dataset size, world size, shuffle, drop_last, "
-					+ "torch's randperm variant and the sampler seed modulo 2^32 decide it), which seeds and settings "
+			description = "Whether both runs see the same data order (for two distributed records: dataset size, "
+					+ "world size, shuffle, drop_last, torch's randperm variant and the sampler seed modulo 2^32 decide "
+					+ "it; for any other kind: the same kind, equal settings and the same sampler seed; two kinds never "
+					+ "compare equal), which seeds and settings "
 					+ "differ, and which ranks' process seeds differ (the first " + MAX_LISTED_DIFFERENCES
 					+ " listed, all counted). Warns when different global seeds still give the same data order, as "
 					+ "with two Composer runs on the default data seed 0.")
@@ -53,6 +55,9 @@ class CompareController {
 		ComparedExperiment leftSeeds = ExperimentSeeds.compared(leftExperiment);
 		ComparedExperiment rightSeeds = ExperimentSeeds.compared(rightExperiment);
 		SeedComparison comparison = SeedComparisons.compare(leftSeeds, rightSeeds);
+		if (SamplerComparison.applies(leftExperiment, rightExperiment)) {
+			comparison = SamplerComparison.compare(leftExperiment, rightExperiment, comparison);
+		}
 		List<Integer> ranks = comparison.ranksWithDifferentProcessSeeds();
 		List<ComparisonResponse.ProcessSeedDifference> listed = ranks.stream()
 			.limit(MAX_LISTED_DIFFERENCES)

@@ -28,7 +28,8 @@ public record ComparisonResponse(@Schema(description = "The left experiment", re
 		@Schema(description = "Whether every rank gets the same indices in every epoch",
 				requiredMode = REQUIRED) boolean sameDataOrder,
 		@Schema(description = "Why, in words", requiredMode = REQUIRED) String explanation,
-		@Schema(description = "Sampler settings that differ: datasetSize, worldSize, shuffle, dropLast, randpermVariant",
+		@Schema(description = "Sampler settings that differ: datasetSize, worldSize, shuffle, dropLast, randpermVariant; "
+				+ "for other kinds kind and any field of either sampler",
 				requiredMode = REQUIRED) List<String> differingSettings,
 		@Schema(description = "Seeds that differ: globalSeed, dataSeed, effectiveDataSeed, processSeeds",
 				requiredMode = REQUIRED) List<String> differingSeeds,
@@ -51,6 +52,7 @@ public record ComparisonResponse(@Schema(description = "The left experiment", re
 	 * @param globalSeed the global seed
 	 * @param effectiveDataSeed the sampler seed
 	 * @param randpermVariant the randperm algorithm for its dataset size
+	 * @param samplerKind the record's sampler kind
 	 */
 	@Schema(name = "ComparedSide", description = "The seeding of one side of a comparison")
 	public record Side(@Schema(description = "The experiment's id", requiredMode = REQUIRED) String id,
@@ -64,13 +66,16 @@ public record ComparisonResponse(@Schema(description = "The left experiment", re
 					format = "int64-or-uint64", requiredMode = REQUIRED) BigInteger effectiveDataSeed,
 			@Schema(description = "Opaque name of torch's randperm algorithm for this dataset size; equal names "
 					+ "give equal permutations for equal seeds", example = "classic",
-					requiredMode = REQUIRED) String randpermVariant) {
+					requiredMode = REQUIRED) String randpermVariant,
+			@Schema(description = "The record's sampler kind", example = "distributed",
+					requiredMode = REQUIRED) String samplerKind) {
 
 		static Side of(ExperimentSnapshot experiment) {
 			return new Side(experiment.id().toString(), experiment.name(), experiment.framework(),
 					experiment.frameworkVersion(), experiment.torchVersion(), experiment.globalSeed(),
 					experiment.effectiveDataSeed(),
-					RandpermVariants.of(experiment.torchVersion(), experiment.datasetSize()));
+					RandpermVariants.of(experiment.torchVersion(), experiment.datasetSize()),
+					experiment.sampler().kind());
 		}
 
 	}

@@ -4,9 +4,14 @@ import java.util.UUID;
 
 import dev.seedbank.experiment.ExperimentService;
 import dev.seedbank.experiment.ExperimentSnapshot;
+import dev.seedbank.sampling.RandomSamplerOrder;
+import dev.seedbank.sampling.SamplerSpec;
+import dev.seedbank.sampling.TorchVersion;
 import dev.seedbank.seeds.EpochWorkerSeeds;
 import dev.seedbank.seeds.FrameworkVersion;
+import dev.seedbank.seeds.LightningWorkerSeeds;
 import dev.seedbank.seeds.RankSeeds;
+import dev.seedbank.seeds.SamplerCalls;
 import dev.seedbank.seeds.SeedManifest;
 import dev.seedbank.seeds.SeedManifests;
 import dev.seedbank.seeds.SeedRequest;
@@ -78,8 +83,13 @@ class ManifestController {
 			throw ApiException.invalid("toRank", "a page holds at most " + MAX_RANKS_PER_PAGE
 					+ " ranks; ask for toRank at most " + ((long) fromRank + MAX_RANKS_PER_PAGE));
 		}
-		SeedManifest manifest = SeedManifests.forRanks(id.toString(), ExperimentSeeds.request(experiment),
-				experiment.shuffle(), experiment.dropLast(), fromRank, end);
+		SeedRequest request = ExperimentSeeds.request(experiment);
+		SeedManifest plain = SeedManifests.forRanks(id.toString(), request, experiment.shuffle(), experiment.dropLast(),
+				fromRank, end);
+		SeedManifest manifest = new SeedManifest(plain.experimentId(), plain.framework(), plain.frameworkVersion(),
+				plain.torchVersion(), plain.globalSeed(), plain.effectiveDataSeed(), plain.explanation(),
+				plain.shuffle(), plain.dropLast(), plain.worldSize(), plain.notes(), plain.source(),
+				plain.ranks().stream().map((seeds) -> ofRecord(experiment, request, seeds)).toList());
 		return ManifestResponse.of(experiment, manifest, fromRank, end);
 	}
 
@@ -146,15 +156,37 @@ class ManifestController {
 		}
 		ExperimentSnapshot experiment = this.experiments.get(id);
 		RankSeeds seeds = rankSeeds(experiment, rank);
-		EpochWorkerSeeds workers = WorkerSeeds.forEpoch(seeds.loaderSeed(), epoch, numWorkers, persistentWorkers,
-				FrameworkVersion.parse(experiment.torchVersion()));
+		FrameworkVersion torch = FrameworkVersion.parse(experiment.torchVersion());
+		EpochWorkerSeeds workers;
+		if (experiment.sampler() instanceof SamplerSpec.Random random && random.dataLoader()) {
+			// The loader and its RandomSampler share one generator: every epoch's sampler
+			// draws move the next base seed, and persistent workers keep the first one.
+			workers = WorkerSeeds.forShufflingLoader(seeds.loaderSeed(), epoch, numWorkers, persistentWorkers,
+					random.datasetSize(), random.replacement(), random.numSamples(),
+					TorchVersion.parse(experiment.torchVersion()));
+		}
+		else {
+			workers = WorkerSeeds.forEpoch(seeds.loaderSeed(), epoch, numWorkers, persistentWorkers, torch);
+		}
+		if (experiment.seedWorkers()) {
+			workers = LightningWorkerSeeds.afterWorkerInit(workers, rank,
+					FrameworkVersion.parse(experiment.frameworkVersion()));
+		}
 		return WorkerSeedsResponse.of(id.toString(), rank, workers);
 	}
 
 	private static RankSeeds rankSeeds(ExperimentSnapshot experiment, int rank) {
 		SeedRequest request = ExperimentSeeds.request(experiment);
-		return SeedManifests.forRank(experiment.id().toString(), request, experiment.shuffle(), experiment.dropLast(),
-				rank);
+		return ofRecord(experiment, request, SeedManifests.forRank(experiment.id().toString(), request,
+				experiment.shuffle(), experiment.dropLast(), rank));
+	}
+
+	/**
+	 * The distributed seeds of a rank, as the record's sampler kind and workers use them.
+	 */
+	private static RankSeeds ofRecord(ExperimentSnapshot experiment, SeedRequest request, RankSeeds seeds) {
+		RankSeeds ofKind = SamplerCalls.of(seeds, experiment.sampler());
+		return experiment.seedWorkers() ? SeedManifests.seedingWorkers(ofKind, request) : ofKind;
 	}
 
 }

@@ -4,9 +4,11 @@ import java.math.BigInteger;
 import java.util.List;
 
 import dev.seedbank.experiment.ExperimentSnapshot;
+import dev.seedbank.experiment.SamplerSpecJson;
 import dev.seedbank.seeds.DataSeedPolicy;
 import dev.seedbank.seeds.SeedManifest;
 import io.swagger.v3.oas.annotations.media.Schema;
+import tools.jackson.databind.JsonNode;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
@@ -33,6 +35,8 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
  * @param notes framework pitfalls that apply
  * @param source where the framework rule comes from
  * @param ranks the ranks fromRank .. toRank-1
+ * @param sampler the record's sampler kind and settings
+ * @param seedWorkers Lightning's seed_everything(workers=True)
  */
 @Schema(description = "Every rank's seeds (a page of at most " + ManifestController.MAX_RANKS_PER_PAGE
 		+ " ranks) and the calls that apply them")
@@ -67,7 +71,11 @@ public record ManifestResponse(
 				requiredMode = REQUIRED) List<String> notes,
 		@Schema(description = "The framework code the seeding rule comes from", requiredMode = REQUIRED) String source,
 		@Schema(description = "The ranks fromRank .. toRank-1, in order",
-				requiredMode = REQUIRED) List<RankSeedsResponse> ranks) {
+				requiredMode = REQUIRED) List<RankSeedsResponse> ranks,
+		@Schema(description = "The record's sampler: kind and settings, as the record shows them",
+				implementation = Object.class, requiredMode = REQUIRED) JsonNode sampler,
+		@Schema(description = "Lightning's seed_everything(workers=True): the calls install pl_worker_init_function",
+				requiredMode = REQUIRED) boolean seedWorkers) {
 
 	static ManifestResponse of(ExperimentSnapshot experiment, SeedManifest manifest, int fromRank, int toRank) {
 		Integer next = (toRank < manifest.worldSize()) ? toRank : null;
@@ -76,7 +84,8 @@ public record ManifestResponse(
 				manifest.effectiveDataSeed(), manifest.explanation(), experiment.deviceSpecific(),
 				experiment.datasetSize(), manifest.shuffle(), manifest.dropLast(), manifest.worldSize(), fromRank,
 				toRank, next, manifest.notes(), manifest.source(),
-				manifest.ranks().stream().map(RankSeedsResponse::of).toList());
+				manifest.ranks().stream().map(RankSeedsResponse::of).toList(),
+				SamplerSpecJson.write(experiment.sampler()), experiment.seedWorkers());
 	}
 
 }

@@ -29,6 +29,8 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
  * @param loaderSeed the DataLoader generator's seed
  * @param calls the calls that apply the seeds
  * @param env the SEEDBANK_* variables
+ * @param samplerKind the record's sampler kind
+ * @param seedWorkers Lightning's seed_everything(workers=True)
  */
 @Schema(description = "One rank's seeds and the calls that apply them")
 public record RankManifestResponse(
@@ -58,13 +60,18 @@ public record RankManifestResponse(
 		@Schema(description = "Python calls that apply these seeds, in order",
 				requiredMode = REQUIRED) List<String> calls,
 		@Schema(description = "SEEDBANK_* environment variables, as the text/plain form gives them",
-				requiredMode = REQUIRED) Map<String, String> env) {
+				requiredMode = REQUIRED) Map<String, String> env,
+		@Schema(description = "The record's sampler kind: distributed, random, accelerate, hf-datasets or streaming",
+				example = "distributed", requiredMode = REQUIRED) String samplerKind,
+		@Schema(description = "Lightning's seed_everything(workers=True)",
+				requiredMode = REQUIRED) boolean seedWorkers) {
 
 	static RankManifestResponse of(ExperimentSnapshot experiment, RankSeeds seeds) {
 		return new RankManifestResponse(experiment.id().toString(), experiment.framework(),
 				experiment.frameworkVersion(), experiment.torchVersion(), experiment.globalSeed(), seeds.samplerSeed(),
 				experiment.worldSize(), experiment.shuffle(), experiment.dropLast(), seeds.rank(), seeds.processSeed(),
-				seeds.samplerSeed(), seeds.samplerEpochSeed(), seeds.loaderSeed(), seeds.calls(), seeds.env());
+				seeds.samplerSeed(), seeds.samplerEpochSeed(), seeds.loaderSeed(), seeds.calls(), seeds.env(),
+				experiment.sampler().kind(), experiment.seedWorkers());
 	}
 
 }

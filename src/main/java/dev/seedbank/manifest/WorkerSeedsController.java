@@ -92,8 +92,8 @@ class WorkerSeedsController {
 				throw ApiException.invalid("datasetSize",
 						"is required with shuffle: the RandomSampler's draws before the base seed depend on it");
 			}
-			seeds = WorkerSeeds.forShufflingLoader(loaderSeed, epoch, numWorkers, persistentWorkers, datasetSize,
-					torch);
+			seeds = WorkerSeeds.forShufflingLoader(loaderSeed, epoch, numWorkers, persistentWorkers, datasetSize, false,
+					null, torch);
 		}
 		else {
 			seeds = WorkerSeeds.forEpoch(loaderSeed, epoch, numWorkers, persistentWorkers,

@@ -107,8 +107,10 @@ public class IndexOrderService {
 		requireRank(spec, rank);
 		SpecKey key = new SpecKey(spec, seed, epoch, rank, 0, torchVersion);
 		IndexOrder order = (spec instanceof SamplerSpec.Accelerate)
-				? spec.order(seed, epoch, rank, torchVersion, this.permutations::get) : this.orders.get(key,
-						(ignored) -> spec.order(seed, epoch, rank, torchVersion, this.permutations::get));
+				? spec.order(seed, epoch, rank, torchVersion,
+						(permutation) -> this.permutations.get(permutation).intArray())
+				: this.orders.get(key, (ignored) -> spec.order(seed, epoch, rank, torchVersion,
+						(permutation) -> this.permutations.get(permutation).intArray()));
 		String sha256 = this.specDigests.get(key, (ignored) -> order.sha256());
 		return new RankSlice(order, sha256, releases(spec, torchVersion));
 	}
@@ -164,6 +166,10 @@ public class IndexOrderService {
 	 */
 	public RankSlice slice(UUID id, long epoch, int rank) {
 		ExperimentSnapshot experiment = this.records.get(id, this.experiments::get);
+		if (!(experiment.sampler() instanceof SamplerSpec.Distributed)) {
+			return slice(experiment.sampler(), experiment.effectiveDataSeed(), epoch, rank,
+					TorchVersion.parse(experiment.torchVersion()));
+		}
 		SamplerParameters parameters = parameters(experiment, epoch);
 		RankSlice slice = slice(parameters, rank);
 		if (this.settings.prefetchNextEpoch() && epoch < Long.MAX_VALUE) {
@@ -183,9 +189,9 @@ public class IndexOrderService {
 	}
 
 	static SamplerParameters parameters(ExperimentSnapshot experiment, long epoch) {
-		return new SamplerParameters(experiment.datasetSize(), experiment.worldSize(), epoch,
-				experiment.effectiveDataSeed(), experiment.shuffle(), experiment.dropLast(),
-				TorchVersion.parse(experiment.torchVersion()));
+		SamplerSpec.Distributed sampler = (SamplerSpec.Distributed) experiment.sampler();
+		return new SamplerParameters(sampler.datasetSize(), sampler.worldSize(), epoch, experiment.effectiveDataSeed(),
+				sampler.shuffle(), sampler.dropLast(), TorchVersion.parse(experiment.torchVersion()));
 	}
 
 	/**

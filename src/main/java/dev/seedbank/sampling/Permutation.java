@@ -32,6 +32,20 @@ public abstract sealed class Permutation permits IntPermutation, WidePermutation
 	abstract void set(long i, long value);
 
 	/**
+	 * The one array behind a permutation below {@link PermutationLayout#maxSingleArray()}
+	 * samples, for the samplers whose orders still read an {@code int[]} (accelerate's
+	 * loader, the timeline's stream copies). Not a copy: callers must not write it.
+	 * @return the backing array
+	 * @throws UnsupportedOperationException for a chunked permutation
+	 */
+	public int[] intArray() {
+		if (this instanceof IntPermutation single) {
+			return single.values;
+		}
+		throw new UnsupportedOperationException("a permutation of " + length() + " samples is chunked");
+	}
+
+	/**
 	 * @param values a permutation held in one array (not copied)
 	 * @return it as a {@code Permutation}, or {@code null} for {@code null}
 	 */

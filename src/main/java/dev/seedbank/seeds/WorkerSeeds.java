@@ -59,7 +59,7 @@ public final class WorkerSeeds {
 				? "Persistent workers keep the base seed of the first iter(loader) for every epoch."
 				: "The base seed is draw " + (epoch + 1) + " of the loader generator: one per iter(loader), so any "
 						+ "extra iteration of the same loader shifts it.";
-		return withBaseSeed(loaderSeed, epoch, numWorkers, persistentWorkers, baseSeed, torchVersion, draw);
+		return forBaseSeed(loaderSeed, epoch, persistentWorkers, baseSeed, numWorkers, torchVersion, draw);
 	}
 
 	/**
@@ -74,6 +74,8 @@ public final class WorkerSeeds {
 	 * @param numWorkers the loader's {@code num_workers}
 	 * @param persistentWorkers the loader's {@code persistent_workers}
 	 * @param datasetSize {@code len(dataset)}, which sets how much the sampler draws
+	 * @param replacement the sampler's {@code replacement}
+	 * @param numSamples the sampler's {@code num_samples}, {@code null} for the default
 	 * @param torchVersion the torch release
 	 * @return the base seed and each worker's seeds
 	 * @throws dev.seedbank.sampling.InvalidSamplerArgumentException for arguments out of
@@ -82,24 +84,36 @@ public final class WorkerSeeds {
 	 * dataset, a seed outside manual_seed's range)
 	 */
 	public static EpochWorkerSeeds forShufflingLoader(BigInteger loaderSeed, int epoch, int numWorkers,
-			boolean persistentWorkers, long datasetSize, TorchVersion torchVersion) {
-		if (numWorkers < 0) {
-			throw new IllegalArgumentException("numWorkers must be at least 0");
-		}
-		long baseSeed = RandomSamplerOrder.loaderBaseSeed(loaderSeed, persistentWorkers ? 0 : epoch, datasetSize, false,
-				null, torchVersion);
+			boolean persistentWorkers, long datasetSize, boolean replacement, Long numSamples,
+			TorchVersion torchVersion) {
+		long baseSeed = RandomSamplerOrder.loaderBaseSeed(loaderSeed, persistentWorkers ? 0 : epoch, datasetSize,
+				replacement, numSamples, torchVersion);
 		String draw = persistentWorkers
 				? "Persistent workers keep the base seed of the first iter(loader), drawn before the shuffle's "
 						+ "RandomSampler draws, for every epoch."
 				: "The base seed is the loader generator's first draw of iter(loader) " + epoch + ", after the "
 						+ "randperm draws of the RandomSampler that shuffle=True builds on the same generator in "
 						+ "every earlier epoch.";
-		return withBaseSeed(loaderSeed, epoch, numWorkers, persistentWorkers, baseSeed,
+		return forBaseSeed(loaderSeed, epoch, persistentWorkers, baseSeed, numWorkers,
 				FrameworkVersion.parse(torchVersion.toString()), draw);
 	}
 
-	private static EpochWorkerSeeds withBaseSeed(BigInteger loaderSeed, int epoch, int numWorkers,
-			boolean persistentWorkers, long baseSeed, FrameworkVersion torchVersion, String draw) {
+	/**
+	 * The workers of a loader whose base seed is known.
+	 * @param loaderSeed the seed of the loader's generator
+	 * @param epoch the 0-based epoch
+	 * @param persistentWorkers the loader's {@code persistent_workers}
+	 * @param baseSeed the iterator's {@code _base_seed}, in [0, 2^63)
+	 * @param numWorkers the loader's {@code num_workers}
+	 * @param torchVersion the torch release
+	 * @param draw how the base seed was drawn, in words
+	 * @return each worker's seeds
+	 */
+	static EpochWorkerSeeds forBaseSeed(BigInteger loaderSeed, int epoch, boolean persistentWorkers, long baseSeed,
+			int numWorkers, FrameworkVersion torchVersion, String draw) {
+		if (numWorkers < 0) {
+			throw new IllegalArgumentException("numWorkers must be at least 0");
+		}
 		boolean numpySeeded = torchVersion.isAtLeast(FrameworkRules.NUMPY_WORKER_SEEDING_SINCE);
 		List<WorkerSeed> workers = new ArrayList<>(numWorkers);
 		for (int w = 0; w < numWorkers; w++) {

@@ -30,7 +30,7 @@ class RankListSources {
 		SamplerParameters parameters = new SamplerParameters(record.datasetSize(), record.worldSize(), 0,
 				record.effectiveDataSeed(), record.shuffle(), record.dropLast(),
 				TorchVersion.parse(record.torchVersion()));
-		return DistributedRankLists.source(parameters, this.permutations::get);
+		return DistributedRankLists.source(parameters, (key) -> this.permutations.get(key).intArray());
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import dev.seedbank.order.PermutationBudgetBusyException;
+import dev.seedbank.experiment.InvalidSamplerSettingsException;
 import dev.seedbank.sampling.InvalidSamplerArgumentException;
 import dev.seedbank.sampling.LibraryWouldRaiseException;
 import dev.seedbank.sampling.timeline.SegmentOutOfOrderException;
@@ -91,6 +92,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> invalidSamplerArgument(InvalidSamplerArgumentException ex) {
 		String message = ex.getMessage().substring(ex.parameter().length() + 2);
 		return invalid(ex.parameter(), message);
+	}
+
+	@ExceptionHandler(InvalidSamplerSettingsException.class)
+	ResponseEntity<ProblemDetail> invalidSamplerSettings(InvalidSamplerSettingsException ex) {
+		return validation(ex.violations()
+			.stream()
+			.map((violation) -> new ApiException.FieldError(violation.field(), violation.message()))
+			.toList());
 	}
 
 	@ExceptionHandler(LibraryWouldRaiseException.class)

@@ -5,13 +5,13 @@ import java.util.Map;
 
 import dev.seedbank.seeds.DataSeedPolicy;
 import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The body of {@code POST /api/v1/experiments}; field names are fixed by API.md.
@@ -25,7 +25,8 @@ import jakarta.validation.constraints.Size;
  * @param dataSeed the explicit data seed
  * @param dataSeedPolicy how the data seed is chosen
  * @param deviceSpecific accelerate's {@code set_seed(device_specific=...)}
- * @param sampler the sampler's arguments
+ * @param sampler the sampler's kind and arguments, read by {@code SamplerSpecJson}
+ * @param seedWorkers Lightning's {@code seed_everything(workers=True)}
  * @param tags labels
  */
 @Schema(description = "A new experiment record")
@@ -50,7 +51,11 @@ public record CreateExperimentRequest(
 				example = "FRAMEWORK_DEFAULT") @NotNull DataSeedPolicy dataSeedPolicy,
 		@Schema(description = "accelerate's set_seed(device_specific=...): adds the process index (default false)",
 				example = "false") Boolean deviceSpecific,
-		@Schema(description = "The DistributedSampler's arguments") @NotNull @Valid SamplerSettings sampler,
+		@Schema(description = "The sampler's kind and arguments; without kind, the DistributedSampler's",
+				implementation = SamplerSettings.class) @NotNull JsonNode sampler,
+		@Schema(description = "Lightning's seed_everything(workers=True): every DataLoader worker is re-seeded by "
+				+ "pl_worker_init_function (default false; framework lightning only)",
+				example = "false") Boolean seedWorkers,
 		@Schema(description = "Labels; keys at most 100 characters, values at most 200, at most 50 tags",
 				example = "{\"team\": \"vision\"}") @Size(
 						max = 50) Map<@NotBlank @Size(max = 100) @Pattern(regexp = "[^:]*",

@@ -3,8 +3,10 @@ package dev.seedbank.experiment.web;
 import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import dev.seedbank.experiment.ExperimentDraft;
@@ -14,6 +16,8 @@ import dev.seedbank.experiment.ExperimentService.CreateOutcome;
 import dev.seedbank.experiment.ExperimentService.IdempotencyToken;
 import dev.seedbank.experiment.ExperimentSnapshot;
 import dev.seedbank.experiment.ExperimentStatus;
+import dev.seedbank.experiment.SamplerSpecJson;
+import dev.seedbank.sampling.SamplerSpec;
 import dev.seedbank.sampling.TorchVersion;
 import dev.seedbank.seeds.Framework;
 import dev.seedbank.web.ApiException;
@@ -34,6 +38,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.data.domain.Page;
 import org.springframework.http.HttpHeaders;
@@ -58,6 +64,9 @@ import org.springframework.web.bind.annotation.RestController;
 class ExperimentController {
 
 	private static final String ID = "The experiment's id, from its Location or a search";
+
+	private static final List<String> LEGACY_SAMPLER_FIELDS = List.of("datasetSize", "worldSize", "shuffle",
+			"dropLast");
 
 	private final ExperimentService experiments;
 
@@ -203,17 +212,17 @@ class ExperimentController {
 	}
 
 	private ExperimentDraft draft(CreateExperimentRequest request) {
-		SamplerSettings sampler = request.sampler();
+		SamplerSpec sampler = SamplerSpecJson.read(request.sampler());
 		if (sampler.datasetSize() > this.settings.maxDatasetSize()) {
-			throw ApiException.invalid("sampler.datasetSize", "must be at most " + this.settings.maxDatasetSize()
-					+ " (the configured seedbank.experiments.max-dataset-size)");
+			String field = (sampler instanceof SamplerSpec.Streaming) ? "sampler.shardSizes" : "sampler.datasetSize";
+			throw ApiException.invalid(field, "the dataset must hold at most " + this.settings.maxDatasetSize()
+					+ " samples (the configured seedbank.experiments.max-dataset-size)");
 		}
 		TorchVersion.parse(request.torchVersion());
 		return new ExperimentDraft(request.name(), request.description(), framework(request.framework()),
 				request.frameworkVersion(), request.torchVersion(), request.globalSeed(), request.dataSeed(),
-				request.dataSeedPolicy(), Boolean.TRUE.equals(request.deviceSpecific()), sampler.datasetSize(),
-				sampler.worldSize(), sampler.shuffleOrDefault(), sampler.dropLastOrDefault(),
-				(request.tags() != null) ? request.tags() : Map.of());
+				request.dataSeedPolicy(), Boolean.TRUE.equals(request.deviceSpecific()), sampler,
+				Boolean.TRUE.equals(request.seedWorkers()), (request.tags() != null) ? request.tags() : Map.of());
 	}
 
 	private static Framework framework(String name) {
@@ -225,12 +234,27 @@ class ExperimentController {
 		}
 	}
 
-	/** The request with sorted tags, so the digest does not depend on key order. */
+	/**
+	 * The request with sorted tags and sampler fields, so the digest does not depend on
+	 * key order. A sampler of the turn-one shape keeps the four-field form its digest
+	 * always had, so a retry across an upgrade still replays.
+	 */
 	private static CreateExperimentRequest canonical(CreateExperimentRequest r) {
 		Map<String, String> tags = (r.tags() != null) ? new TreeMap<>(r.tags()) : null;
 		return new CreateExperimentRequest(r.name(), r.description(), r.framework(), r.frameworkVersion(),
-				r.torchVersion(), r.globalSeed(), r.dataSeed(), r.dataSeedPolicy(), r.deviceSpecific(), r.sampler(),
-				tags);
+				r.torchVersion(), r.globalSeed(), r.dataSeed(), r.dataSeedPolicy(), r.deviceSpecific(),
+				canonical(r.sampler()), r.seedWorkers(), tags);
+	}
+
+	private static JsonNode canonical(JsonNode sampler) {
+		ObjectNode sorted = JsonNodeFactory.instance.objectNode();
+		if (LEGACY_SAMPLER_FIELDS.containsAll(sampler.propertyNames())) {
+			LEGACY_SAMPLER_FIELDS.forEach((field) -> sorted.set(field,
+					sampler.path(field).isMissingNode() ? JsonNodeFactory.instance.nullNode() : sampler.get(field)));
+			return sorted;
+		}
+		new TreeSet<>(sampler.propertyNames()).forEach((field) -> sorted.set(field, sampler.get(field)));
+		return sorted;
 	}
 
 	private static Map<String, String> tagFilter(java.util.List<String> tags) {

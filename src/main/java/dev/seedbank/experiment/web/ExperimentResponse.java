@@ -6,9 +6,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.seedbank.experiment.ExperimentSnapshot;
+import dev.seedbank.experiment.SamplerSpecJson;
 import dev.seedbank.experiment.ExperimentStatus;
 import dev.seedbank.seeds.DataSeedPolicy;
 import io.swagger.v3.oas.annotations.media.Schema;
+import tools.jackson.databind.JsonNode;
 
 /**
  * An experiment record as the API shows it.
@@ -25,7 +27,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param effectiveDataSeed the seed the sampler really uses
  * @param effectiveDataSeedReason why, in words
  * @param deviceSpecific accelerate's device_specific
- * @param sampler the sampler's arguments
+ * @param sampler the sampler's kind and arguments
+ * @param seedWorkers Lightning's seed_everything(workers=True)
  * @param tags labels
  * @param status ACTIVE or ARCHIVED
  * @param createdAt creation time
@@ -45,11 +48,14 @@ public record ExperimentResponse(@Schema(description = "The record's id") UUID i
 		@Schema(description = "The explicit data seed, null when none was recorded", types = "integer",
 				format = "int64-or-uint64", nullable = true) BigInteger dataSeed,
 		@Schema(description = "How the data seed was chosen") DataSeedPolicy dataSeedPolicy,
-		@Schema(description = "The seed the DistributedSampler really uses", types = "integer",
+		@Schema(description = "The seed the sampler really uses: DistributedSampler's seed, the RandomSampler generator's seed, "
+				+ "accelerate's data_seed, Dataset.shuffle's seed or Streaming's shuffle_seed", types = "integer",
 				format = "int64-or-uint64", example = "0") BigInteger effectiveDataSeed,
 		@Schema(description = "Why the effective data seed is what it is") String effectiveDataSeedReason,
 		@Schema(description = "accelerate's set_seed(device_specific=...)") boolean deviceSpecific,
-		@Schema(description = "The DistributedSampler's arguments") SamplerSettings sampler,
+		@Schema(description = "The sampler's kind and every argument of that kind (null where the library's "
+				+ "default applies); versions as recorded", implementation = SamplerSettings.class) JsonNode sampler,
+		@Schema(description = "Lightning's seed_everything(workers=True)") boolean seedWorkers,
 		@Schema(description = "Labels", example = "{\"team\": \"vision\"}") Map<String, String> tags,
 		@Schema(description = "ACTIVE or ARCHIVED; records are archived, never deleted") ExperimentStatus status,
 		@Schema(description = "When it was recorded") Instant createdAt,
@@ -60,9 +66,8 @@ public record ExperimentResponse(@Schema(description = "The record's id") UUID i
 	static ExperimentResponse of(ExperimentSnapshot e) {
 		return new ExperimentResponse(e.id(), e.name(), e.description(), e.framework(), e.frameworkVersion(),
 				e.torchVersion(), e.globalSeed(), e.dataSeed(), e.dataSeedPolicy(), e.effectiveDataSeed(),
-				e.effectiveDataSeedReason(), e.deviceSpecific(),
-				new SamplerSettings(e.datasetSize(), e.worldSize(), e.shuffle(), e.dropLast()), e.tags(), e.status(),
-				e.createdAt(), e.createdBy(), e.updatedAt(), e.version());
+				e.effectiveDataSeedReason(), e.deviceSpecific(), SamplerSpecJson.write(e.sampler()), e.seedWorkers(),
+				e.tags(), e.status(), e.createdAt(), e.createdBy(), e.updatedAt(), e.version());
 	}
 
 }

@@ -1,0 +1,63 @@
+package dev.seedbank.experiment;
+
+import java.math.BigInteger;
+
+import dev.seedbank.sampling.RandomSamplerOrder;
+import dev.seedbank.sampling.SamplerParameters;
+import dev.seedbank.sampling.SamplerPlan;
+import dev.seedbank.sampling.SamplerSpec;
+import dev.seedbank.sampling.TorchVersion;
+import dev.seedbank.sampling.hf.HfDatasetsShuffle;
+import dev.seedbank.seeds.Framework;
+import dev.seedbank.seeds.SeedRuleException;
+
+/**
+ * What a draft must satisfy beyond its own fields before it is stored: a record whose
+ * sampler the named releases cannot build with its effective seed would only ever answer
+ * 422s, and {@code seedWorkers} is a Lightning switch.
+ */
+final class RecordChecks {
+
+	private RecordChecks() {
+	}
+
+	/**
+	 * @param draft the validated request
+	 * @param seed the effective data seed, the sampler's seed
+	 * @throws dev.seedbank.sampling.LibraryWouldRaiseException where the library raises
+	 * for epoch 0
+	 * @throws SeedRuleException naming {@code seedWorkers} for a framework other than
+	 * Lightning
+	 */
+	static void check(ExperimentDraft draft, BigInteger seed) {
+		TorchVersion torch = TorchVersion.parse(draft.torchVersion());
+		SamplerSpec sampler = draft.sampler();
+		if (sampler instanceof SamplerSpec.Distributed d) {
+			SamplerPlan
+				.of(new SamplerParameters(d.datasetSize(), d.worldSize(), 0, seed, d.shuffle(), d.dropLast(), torch));
+		}
+		else if (sampler instanceof SamplerSpec.Random r) {
+			// The base seed is one draw: it runs the order's checks without the order.
+			RandomSamplerOrder.loaderBaseSeed(seed, 0, r.datasetSize(), r.replacement(), r.numSamples(), torch);
+		}
+		else if (sampler instanceof SamplerSpec.Accelerate a) {
+			a.loader(seed, 0, 0, torch);
+		}
+		else if (sampler instanceof SamplerSpec.HfDatasets h) {
+			if (h.datasetSize() > 0) {
+				// NumPy's SeedSequence refuses negative seeds: the same check, on one
+				// row.
+				HfDatasetsShuffle.permutation(1, seed, h.datasetsVersion());
+			}
+		}
+		else if (sampler instanceof SamplerSpec.Streaming s) {
+			s.arguments(seed, 0, 0, 0);
+		}
+		if (draft.seedWorkers() && draft.framework() != Framework.LIGHTNING) {
+			throw new SeedRuleException(SeedRuleException.Kind.INVALID, "seedWorkers",
+					"seedWorkers is Lightning's seed_everything(workers=True); " + draft.framework().wireName()
+							+ " has no such switch");
+		}
+	}
+
+}
