@@ -150,5 +150,34 @@ class TimelineJobTests(unittest.TestCase):
         self.assertEverySampleOnce("lightning")
 
 
+class TimelineCallTests(unittest.TestCase):
+    """The client's other timeline calls against the service, no job needed."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.client = Client(URL, TOKEN, retries=3, backoff=0.5)
+
+    def test_steps_audits_and_the_lint(self):
+        eid = self.client.create_experiment(
+            name="pyclient-timeline/%s" % uuid.uuid4().hex[:12], framework="torch",
+            frameworkVersion="2.5.1", torchVersion="2.5.1", globalSeed=3, dataSeedPolicy="LINKED",
+            sampler={"datasetSize": 40, "worldSize": 2})["id"]
+        self.client.add_segment(eid, 1, 0, 8, "exact", batch_size=4)
+        first = self.client.segment_indices_with_meta(eid, 0, 0, 1)
+        step = self.client.step_samples(eid, 0, 0, batch_size=4)
+        self.assertEqual(first.indices[:4], step["ranks"][1]["indices"])
+        resumed = self.client.segment_indices_with_meta(eid, 1, 0, 0).indices
+        self.assertEqual(resumed[:4],
+                         self.client.step_samples(eid, 0, 1, batch_size=4)["ranks"][0]["indices"],
+                         "segment 0 read 4 per rank: step 1 is the resumed segment's first")
+        audit = self.client.resume_audit(eid, 0, 8, 1, 0, resumed[:5])
+        self.assertEqual("ok", audit["verdict"])
+        wrong = self.client.segment_indices_with_meta(eid, 1, 1, 0).indices
+        self.assertEqual("wrong-epoch", self.client.resume_audit(eid, 0, 8, 1, 0, wrong[8:13])["verdict"])
+        lint = self.client.lint_distributed(40, 2, [1, 2], torch_version="2.5.1")
+        self.assertFalse(lint["disjoint"])
+        self.assertTrue(self.client.lint_distributed(40, 2, [7, 7])["disjoint"])
+
+
 if __name__ == "__main__":
     unittest.main()

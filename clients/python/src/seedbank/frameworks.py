@@ -78,6 +78,10 @@ def _lightning_class():
             if self.restored and self.restored.get("sampler", {}).get("position", 0) > 0:
                 self.sampler.len_offset = self.restored["batches"] * self.batch_size
 
+        def on_train_epoch_end(self, trainer, pl_module):
+            if self.sampler is not None:
+                self.sampler.finish_epoch()
+
         def state_dict(self):
             if self.sampler is None or self._trainer is None:
                 return {}

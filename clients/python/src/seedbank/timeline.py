@@ -25,7 +25,7 @@ class RemoteSampler(_Base):
     whatever the new world size. Call ``set_epoch(epoch)`` before each epoch as with
     torch's ``DistributedSampler``.
 
-    As it yields, it hashes what it yielded; when an epoch's order is exhausted it posts
+    As it yields, it hashes what it yields; once the epoch's whole order was yielded it posts
     that digest as the rank's certificate (``certify=False`` turns this off) and keeps the
     verdict in ``last_certificate``. The whole order is checked against the service's
     ``Seedbank-Order-Sha256`` before the first index is yielded.
@@ -57,6 +57,7 @@ class RemoteSampler(_Base):
         self._resume_at = 0
         self._total = None
         self._info = None
+        self._hashing = None
 
     def set_epoch(self, epoch):
         if epoch != self.epoch:
@@ -87,18 +88,34 @@ class RemoteSampler(_Base):
         self._total = len(indices)
         start, self._resume_at = self._resume_at, 0
         hasher = hashlib.sha256(pack_indices(indices[:start]))
+        self._hashing = (epoch, hasher)
         self.position = start
         for a in range(start, len(indices), _CHUNK):
             part = indices[a:a + _CHUNK]
+            # Hashed a chunk ahead; finish_epoch only posts once all of it was yielded.
+            hasher.update(pack_indices(part))
             for index in part:
                 self.position += 1
                 yield index
-            hasher.update(pack_indices(part))
+        self.finish_epoch()
+
+    def finish_epoch(self):
+        """Post the certificate once every index of the epoch's order was yielded.
+
+        Runs when the iterator is exhausted; a loop that stops on its own batch count
+        without asking for more (Lightning) calls it at the epoch's end. Once per epoch.
+        """
+        hashing, self._hashing = self._hashing, None
+        if hashing is None or self._total is None or self.position < self._total:
+            self._hashing = hashing
+            return self.last_certificate
+        epoch, hasher = hashing
         self.last_sha256 = hasher.hexdigest()
         if self.certify:
             self.last_certificate = self.client.certify(self.experiment_id, epoch, self.rank,
-                                                        self.last_sha256, len(indices),
+                                                        self.last_sha256, self._total,
                                                         segment=self.segment)
+        return self.last_certificate
 
     def total(self):
         """The length of this rank's order for the current epoch."""
