@@ -4,8 +4,10 @@
 #   clients/python/run-tests.sh [URL [TOKEN]]     (or SEEDBANK_URL / SEEDBANK_TOKEN)
 #
 # Always: the unit tests (a fake service in-process, orders computed by real torch).
-# With a URL: waits for the service to answer, then the integration tests against it and
-# the example launcher. Without one, the integration module skips, or fails under CI=true.
+# With a URL: waits for the service to answer, then the integration tests against it, the
+# run-timeline jobs (real 2-process gloo, accelerate and Lightning jobs killed and resumed,
+# run by SEEDBANK_REFERENCE_PYTHON, the reference venv) and the example launcher. Without
+# a URL or the venv, those modules skip, or fail under CI=true.
 # PYTHON picks the interpreter (default /usr/bin/python3, which has torch).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -17,7 +19,7 @@ PYTHON=${PYTHON:-/usr/bin/python3}
 export PYTHONPATH="$PWD/src${PYTHONPATH:+:$PYTHONPATH}"
 
 echo "== unit tests ($("$PYTHON" -c 'import sys, torch; print(sys.version.split()[0], "torch", torch.__version__)'))"
-units=$(cd tests && ls test_*.py | grep -v '^test_integration\.py$' | sed 's/\.py$//')
+units=$(cd tests && ls test_*.py | grep -v -e '^test_integration\.py$' -e '^test_timeline\.py$' | sed 's/\.py$//')
 # shellcheck disable=SC2086
 (cd tests && "$PYTHON" -m unittest -v $units)
 
@@ -42,6 +44,9 @@ fi
 status=0
 echo "== integration tests (SEEDBANK_URL=${SEEDBANK_URL:-unset}, CI=${CI:-unset})"
 (cd tests && "$PYTHON" -m unittest -v test_integration) || status=1
+
+echo "== run-timeline jobs (SEEDBANK_REFERENCE_PYTHON=${SEEDBANK_REFERENCE_PYTHON:-unset})"
+(cd tests && "$PYTHON" -m unittest -v test_timeline) || status=1
 
 if [ -n "${SEEDBANK_URL:-}" ]; then
   echo "== example launcher"

@@ -194,6 +194,72 @@ class Client:
         path = "/experiments/%s/epochs/%d/ranks/%d/verify" % (_seg(experiment_id), epoch, rank)
         return self._call("POST", path, body=body).json()
 
+    # Run timeline
+
+    def segments(self, experiment_id):
+        """The run's history: segment 0 (the record), then every restart, as dicts."""
+        return self._call("GET", "/experiments/%s/segments" % _seg(experiment_id)).json()["segments"]
+
+    def add_segment(self, experiment_id, world_size, start_epoch, start_sample, resume="exact",
+                    batch_size=None, gradient_accumulation=None):
+        """Record a restart at stream position ``start_sample`` of ``start_epoch`` on
+        ``world_size`` ranks; ``resume`` is ``"exact"`` or ``"torch"``. Returns the segment."""
+        body = {"worldSize": world_size, "startEpoch": start_epoch, "startSample": start_sample,
+                "resume": resume}
+        if batch_size is not None:
+            body["batchSize"] = batch_size
+        if gradient_accumulation is not None:
+            body["gradientAccumulation"] = gradient_accumulation
+        return self._call("POST", "/experiments/%s/segments" % _seg(experiment_id), body=body).json()
+
+    def segment_indices_with_meta(self, experiment_id, segment, epoch, rank, offset=0, limit=None,
+                                  as_numpy=False):
+        """What rank ``rank`` of segment ``segment`` reads in ``epoch``, as an :class:`IndexPage`."""
+        path = "/experiments/%s/segments/%d/epochs/%d/ranks/%d/indices" % (
+            _seg(experiment_id), segment, epoch, rank)
+        return self._index_page(path, [("offset", offset), ("limit", limit)], offset, as_numpy)
+
+    def coverage(self, experiment_id, epoch, list=None, as_numpy=False):
+        """The epoch's coverage totals, or with ``list="never"`` / ``"repeated"`` those indices."""
+        path = "/experiments/%s/epochs/%d/coverage" % (_seg(experiment_id), epoch)
+        if list is None:
+            return self._call("GET", path).json()
+        return self._index_page(path, [("list", list)], 0, as_numpy).indices
+
+    def step_samples(self, experiment_id, epoch, step, batch_size=None, gradient_accumulation=None):
+        """The indices each rank used in optimizer step ``step`` of ``epoch``."""
+        path = "/experiments/%s/epochs/%d/steps/%d/samples" % (_seg(experiment_id), epoch, step)
+        query = [("batchSize", batch_size), ("gradientAccumulation", gradient_accumulation)]
+        return self._call("GET", path, query=query).json()
+
+    def certify(self, experiment_id, epoch, rank, sha256, count, segment=None):
+        """Post a rank's digest of what it read in ``epoch``; returns the verdict."""
+        body = {"sha256": sha256, "count": count}
+        if segment is not None:
+            body["segment"] = segment
+        path = "/experiments/%s/epochs/%d/ranks/%d/certificates" % (_seg(experiment_id), epoch, rank)
+        return self._call("POST", path, body=body).json()
+
+    def certificates(self, experiment_id):
+        """Every stored certificate with its verdict, and the per-epoch totals."""
+        return self._call("GET", "/experiments/%s/certificates" % _seg(experiment_id)).json()
+
+    def resume_audit(self, experiment_id, epoch, start_sample, world_size, rank, observed):
+        """Where the first indices a resumed rank read belong."""
+        body = {"epoch": epoch, "startSample": start_sample, "worldSize": world_size, "rank": rank,
+                "observed": [int(i) for i in observed]}
+        return self._call("POST", "/experiments/%s/resume-audit" % _seg(experiment_id),
+                          body=body).json()
+
+    def lint_distributed(self, dataset_size, world_size, seeds, epoch=0, shuffle=True,
+                         drop_last=False, torch_version=None):
+        """How much differently seeded ranks' DistributedSamplers overlap."""
+        body = {"datasetSize": dataset_size, "worldSize": world_size, "epoch": epoch,
+                "shuffle": shuffle, "dropLast": drop_last, "seeds": [int(s) for s in seeds]}
+        if torch_version is not None:
+            body["torchVersion"] = torch_version
+        return self._call("POST", "/lint/distributed", body=body).json()
+
     # Seeds
 
     def manifest(self, experiment_id, rank=None):
