@@ -41,9 +41,9 @@ class WorkerSeedsController {
 					+ "pl_worker_init_function(worker_id, rank) then sets. Answered like the experiment's workers, "
 					+ "with experimentId null.")
 	WorkerSeedsResponse workers(
-			@Parameter(description = "The loader generator's manual_seed, -2^63 .. 2^64-1",
+			@Parameter(description = "The loader generator's manual_seed, -2^63 .. 2^64-1", example = "42",
 					schema = @Schema(types = "integer", minimum = "-9223372036854775808",
-							maximum = "18446744073709551615", example = "42")) @RequestParam BigInteger loaderSeed,
+							maximum = "18446744073709551615")) @RequestParam BigInteger loaderSeed,
 			@Parameter(
 					description = "The epoch-th iter(loader), counting from 0; at most " + ManifestController.MAX_EPOCH,
 					example = "0",
@@ -52,19 +52,23 @@ class WorkerSeedsController {
 			@Parameter(description = "The loader's num_workers, 1 .. " + ManifestController.MAX_WORKERS, example = "4",
 					schema = @Schema(types = "integer", minimum = "1",
 							maximum = "" + ManifestController.MAX_WORKERS)) @RequestParam int numWorkers,
-			@Parameter(description = "The loader's persistent_workers: the first iterator's base seed serves "
-					+ "every epoch") @RequestParam(defaultValue = "false") boolean persistentWorkers,
+			@Parameter(
+					description = "The loader's persistent_workers: the first iterator's base seed serves "
+							+ "every epoch",
+					example = "false") @RequestParam(defaultValue = "false") boolean persistentWorkers,
 			@Parameter(description = "The global rank Lightning passes to pl_worker_init_function (only "
 					+ "seedWorkers reads it)", example = "0") @RequestParam(defaultValue = "0") int rank,
 			@Parameter(description = "torch, lightning, accelerate or composer; only lightning has seedWorkers",
 					example = "lightning") @RequestParam(defaultValue = "torch") String framework,
-			@Parameter(description = "The Lightning release for seedWorkers, 2.4.0 or later (default: " + "2.6.6)",
+			@Parameter(description = "The Lightning release for seedWorkers, 2.4.0 or later (default: 2.6.6)",
 					example = "2.6.6") @RequestParam(required = false) String frameworkVersion,
-			@Parameter(description = "Lightning's seed_everything(workers=True): every loader gets "
-					+ "worker_init_fn=pl_worker_init_function") @RequestParam(
-							defaultValue = "false") boolean seedWorkers,
-			@Parameter(description = "The loader's shuffle: its RandomSampler draws from the loader's generator "
-					+ "too") @RequestParam(defaultValue = "false") boolean shuffle,
+			@Parameter(
+					description = "Lightning's seed_everything(workers=True): every loader gets "
+							+ "worker_init_fn=pl_worker_init_function",
+					example = "false") @RequestParam(defaultValue = "false") boolean seedWorkers,
+			@Parameter(
+					description = "The loader's shuffle: its RandomSampler draws from the loader's generator " + "too",
+					example = "false") @RequestParam(defaultValue = "false") boolean shuffle,
 			@Parameter(description = "len(dataset), required with shuffle (it sets how much the sampler draws)",
 					example = "1000") @RequestParam(required = false) Long datasetSize,
 			@Parameter(description = "torch release, 1.5.0 .. 2.13.0 (default: the newest)",

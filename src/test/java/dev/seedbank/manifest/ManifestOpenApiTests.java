@@ -80,6 +80,13 @@ class ManifestOpenApiTests {
 		assertConforms("workers", workers, workersSchema);
 		assertConforms("workers[0]", workers.get("workers").get(0),
 				resolve(workersSchema.getProperties().get("workers").getItems()));
+		JsonNode stateless = this.http
+			.get("/api/v1/seeds/workers?loaderSeed=3&epoch=1&numWorkers=2&framework=lightning&seedWorkers=true")
+			.json();
+		Schema<?> statelessSchema = responseSchema("/api/v1/seeds/workers");
+		assertConforms("stateless workers", stateless, statelessSchema);
+		assertConforms("stateless workers[0]", stateless.get("workers").get(0),
+				resolve(statelessSchema.getProperties().get("workers").getItems()));
 		JsonNode comparison = this.http.get("/api/v1/experiments/compare?left=" + left + "&right=" + right).json();
 		Schema<?> compareSchema = responseSchema("/api/v1/experiments/compare");
 		assertConforms("compare", comparison, compareSchema);
@@ -105,7 +112,8 @@ class ManifestOpenApiTests {
 		});
 		assertThat(seedsOperations).containsExactlyInAnyOrder("/api/v1/experiments/{id}/manifest",
 				"/api/v1/experiments/{id}/ranks/{rank}/manifest",
-				"/api/v1/experiments/{id}/ranks/{rank}/epochs/{epoch}/workers", "/api/v1/experiments/compare");
+				"/api/v1/experiments/{id}/ranks/{rank}/epochs/{epoch}/workers", "/api/v1/experiments/compare",
+				"/api/v1/seeds/workers");
 		assertThat(this.api.getPaths()
 			.get("/api/v1/experiments/{id}/ranks/{rank}/manifest")
 			.getGet()

@@ -153,7 +153,7 @@ class WorkerSeedsHttpTests {
 				+ "/workers?numWorkers=" + numWorkers);
 	}
 
-	private static List<JsonNode> conformanceRows() throws IOException {
+	static List<JsonNode> conformanceRows() throws IOException {
 		try (InputStream in = WorkerSeedsHttpTests.class
 			.getResourceAsStream("/conformance/torch-1.13-dataloader-workers.jsonl")) {
 			String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);

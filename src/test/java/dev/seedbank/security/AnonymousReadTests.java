@@ -29,7 +29,9 @@ class AnonymousReadTests {
 		assertThat(anonymous.get(location).status()).isEqualTo(200);
 		assertThat(anonymous.get("/api/v1/experiments?size=1").status()).isEqualTo(200);
 		for (String path : new String[] { location + "/epochs/0/ranks/0/indices", location + "/manifest",
-				location + "/ranks/0/manifest", "/api/v1/samplers/distributed/indices?datasetSize=10&worldSize=2" }) {
+				location + "/ranks/0/manifest", "/api/v1/samplers/distributed/indices?datasetSize=10&worldSize=2",
+				"/api/v1/samplers/random/indices?datasetSize=10&seed=1",
+				"/api/v1/seeds/workers?loaderSeed=1&epoch=0&numWorkers=2" }) {
 			assertThat(anonymous.get(path).status()).as(path).isNotIn(401, 403);
 		}
 		// a POST, but it only reads: Streaming's shard sizes do not fit a query string
