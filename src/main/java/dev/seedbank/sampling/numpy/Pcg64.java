@@ -67,6 +67,64 @@ public final class Pcg64 {
 	}
 
 	/**
+	 * Moves the LCG as {@code delta} {@link #nextUint64} calls would, in O(log delta)
+	 * ({@code pcg_advance_lcg_128}, pcg64.c: Brown's jump-ahead, "Random Number
+	 * Generation with Arbitrary Strides", 1994). Unlike NumPy's {@code PCG64.advance},
+	 * which also drops a held 32-bit half, the held half is kept, as skipped 64-bit or
+	 * double draws keep it.
+	 * @param delta how many 64-bit outputs to skip, non-negative
+	 */
+	public void advance(long delta) {
+		if (delta < 0) {
+			throw new IllegalArgumentException("delta must be non-negative");
+		}
+		long accMultHigh = 0;
+		long accMultLow = 1;
+		long accPlusHigh = 0;
+		long accPlusLow = 0;
+		long curMultHigh = MULTIPLIER_HIGH;
+		long curMultLow = MULTIPLIER_LOW;
+		long curPlusHigh = this.incHigh;
+		long curPlusLow = this.incLow;
+		for (long rest = delta; rest > 0; rest >>>= 1) {
+			if ((rest & 1) != 0) {
+				long multHigh = multiplyHigh(accMultHigh, accMultLow, curMultHigh, curMultLow);
+				accMultLow = accMultLow * curMultLow;
+				accMultHigh = multHigh;
+				long plusHigh = multiplyHigh(accPlusHigh, accPlusLow, curMultHigh, curMultLow);
+				long plusLow = accPlusLow * curMultLow;
+				accPlusLow = plusLow + curPlusLow;
+				accPlusHigh = plusHigh + curPlusHigh + carry(accPlusLow, plusLow);
+			}
+			// cur_plus = (cur_mult + 1) * cur_plus; cur_mult = cur_mult^2
+			long multPlusOneLow = curMultLow + 1;
+			long multPlusOneHigh = curMultHigh + carry(multPlusOneLow, curMultLow);
+			long plusHigh = multiplyHigh(multPlusOneHigh, multPlusOneLow, curPlusHigh, curPlusLow);
+			curPlusLow = multPlusOneLow * curPlusLow;
+			curPlusHigh = plusHigh;
+			long squareHigh = multiplyHigh(curMultHigh, curMultLow, curMultHigh, curMultLow);
+			curMultLow = curMultLow * curMultLow;
+			curMultHigh = squareHigh;
+		}
+		long stateHigh = multiplyHigh(accMultHigh, accMultLow, this.stateHigh, this.stateLow);
+		long productLow = accMultLow * this.stateLow;
+		long low = productLow + accPlusLow;
+		this.stateHigh = stateHigh + accPlusHigh + carry(low, productLow);
+		this.stateLow = low;
+	}
+
+	/** High word of the product of two 128-bit values, modulo 2^128. */
+	private static long multiplyHigh(long aHigh, long aLow, long bHigh, long bLow) {
+		return Math.multiplyHigh(aLow, bLow) + ((aLow >> 63) & bLow) + ((bLow >> 63) & aLow) + aLow * bHigh
+				+ aHigh * bLow;
+	}
+
+	/** 1 when {@code sum = addend + something} wrapped around, else 0. */
+	private static long carry(long sum, long addend) {
+		return (Long.compareUnsigned(sum, addend) < 0) ? 1 : 0;
+	}
+
+	/**
 	 * {@code pcg64_next64}: one LCG step, then XSL-RR of the new state.
 	 * @return the next output, an unsigned 64-bit value held in a {@code long}
 	 */
