@@ -150,6 +150,50 @@ public final class Pcg64 {
 	}
 
 	/**
+	 * The 32-bit draws of {@code random_interval(i)} (distributions.c: mask and reject)
+	 * for {@code i = from} down to 1, results discarded: what a shuffle of
+	 * {@code from + 1} items draws. The state stays in locals for the loop, which is what
+	 * makes a skipped canonical node cheap.
+	 * @param from the first bound, at most {@code 0xFFFFFFFF}
+	 */
+	public void skipIntervals32(long from) {
+		if (from > 0xFFFFFFFFL) {
+			throw new IllegalArgumentException("32-bit draws serve bounds up to 0xFFFFFFFF");
+		}
+		long high = this.stateHigh;
+		long low = this.stateLow;
+		boolean held = this.hasUint32;
+		int half = this.uinteger;
+		for (long i = from; i >= 1; i--) {
+			int max = (int) i;
+			int mask = (int) (-1L >>> Long.numberOfLeadingZeros(i));
+			int value;
+			do {
+				if (held) {
+					held = false;
+					value = half;
+				}
+				else {
+					long productLow = low * MULTIPLIER_LOW;
+					long productHigh = Math.multiplyHigh(low, MULTIPLIER_LOW) + ((low >> 63) & MULTIPLIER_LOW)
+							+ ((MULTIPLIER_LOW >> 63) & low) + low * MULTIPLIER_HIGH + high * MULTIPLIER_LOW;
+					low = productLow + this.incLow;
+					high = productHigh + this.incHigh + carry(low, productLow);
+					long output = Long.rotateRight(high ^ low, (int) (high >>> 58));
+					held = true;
+					half = (int) (output >>> 32);
+					value = (int) output;
+				}
+			}
+			while (Integer.compareUnsigned(value & mask, max) > 0);
+		}
+		this.stateHigh = high;
+		this.stateLow = low;
+		this.hasUint32 = held;
+		this.uinteger = half;
+	}
+
+	/**
 	 * {@code pcg64_next_double}: {@code (next_uint64 >> 11) * 2^-53}.
 	 * @return a double in [0, 1)
 	 */

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * against stepping one output at a time, and for strides far beyond stepping, against the
  * real NumPy's {@code PCG64.advance} of {@link ReferencePython#venv()}.
  */
-class Pcg64AdvanceTests {
+class Pcg64SkipTests {
 
 	static Stream<Arguments> rows() {
 		return NumpyVectors.arguments("pcg64_raw.jsonl");
@@ -60,6 +60,36 @@ class Pcg64AdvanceTests {
 		}
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> Pcg64.seededBy(new SeedSequence(BigInteger.ONE)).advance(-1));
+	}
+
+	@Test
+	void skippedIntervalsDrawWhatRandomIntervalDraws() {
+		SplittableRandom random = new SplittableRandom(32);
+		for (int c = 0; c < 60; c++) {
+			BigInteger seed = BigInteger.valueOf(random.nextLong(0, Long.MAX_VALUE));
+			long from = switch (c) {
+				case 0 -> 0;
+				case 1 -> 1;
+				case 2 -> 65_536;
+				default -> random.nextLong(0, 100_000);
+			};
+			NumpyGenerator drawn = NumpyGenerator.defaultRng(seed);
+			NumpyGenerator skipped = NumpyGenerator.defaultRng(seed);
+			if (c % 2 == 1) {
+				drawn.bitGenerator().nextUint32();
+				skipped.bitGenerator().nextUint32();
+			}
+			for (long i = from; i >= 1; i--) {
+				drawn.randomInterval(i);
+			}
+			skipped.bitGenerator().skipIntervals32(from);
+			assertThat(skipped.bitGenerator().nextUint32()).as("seed %s, from %d: next 32-bit draw", seed, from)
+				.isEqualTo(drawn.bitGenerator().nextUint32());
+			assertThat(skipped.bitGenerator().nextUint64()).as("seed %s, from %d: next output", seed, from)
+				.isEqualTo(drawn.bitGenerator().nextUint64());
+		}
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> NumpyGenerator.defaultRng(BigInteger.ONE).bitGenerator().skipIntervals32(1L << 32));
 	}
 
 	@Test
