@@ -182,6 +182,21 @@ class StreamingIndicesHttpTests {
 		assertInvalid("{\"shardSizes\": [3, 4], \"sampleInEpoch\": -1}", "sampleInEpoch");
 		assertInvalid("{\"shardSizes\": [3, 99999999999999999999]}", "shardSizes");
 		assertInvalid("{\"shardSizes\": [3, 4]}", "limit", "?limit=-1");
+		assertInvalid("{\"shardSizes\": [3, 4]}", "offset", "?offset=8");
+		assertInvalid("{\"shardSizes\": [0, 0]}", "shardSizes");
+		assertInvalid("{\"shardSizes\": [3, 4], \"numPhysicalNodes\": 0}", "numPhysicalNodes");
+		Response hugeSeed = this.http.post(PATH, "{\"shardSizes\": [3, 4], \"seed\": " + "9".repeat(5000) + "}");
+		assertThat(hugeSeed.status()).as(hugeSeed.text()).isEqualTo(400);
+		Response notJson = this.http.post(PATH, "{\"shardSizes\": [3, 4]");
+		assertThat(notJson.status()).as(notJson.text()).isEqualTo(400);
+	}
+
+	@Test
+	void seedsOfAnySizeAreNumpysToTake() {
+		Response response = this.http.post(PATH,
+				"{\"shardSizes\": [30, 40], \"shuffle\": true, \"seed\": " + "7".repeat(900) + "}");
+		assertThat(response.status()).as(response.text()).isEqualTo(200);
+		assertThat(response.json().get("total").asLong()).isEqualTo(70);
 	}
 
 	@Test

@@ -55,16 +55,7 @@ final class NumpyCalls {
 			}
 			return;
 		}
-		// random_interval(i) for i = length - 1 down to 1, inlined: mask-and-reject on
-		// 32-bit draws, the mask shrinking as i crosses powers of two.
-		Pcg64 bits = rng.bitGenerator();
-		for (long i = length - 1; i >= 1; i--) {
-			int max = (int) i;
-			int mask = (int) (-1L >>> Long.numberOfLeadingZeros(i));
-			while (Integer.compareUnsigned(bits.nextUint32() & mask, max) > 0) {
-				// rejected: draw again
-			}
-		}
+		rng.bitGenerator().skipIntervals32(length - 1);
 	}
 
 	/**

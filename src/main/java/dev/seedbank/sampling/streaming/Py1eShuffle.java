@@ -101,12 +101,10 @@ final class Py1eShuffle {
 		}
 		Pcg64 bits = rng.bitGenerator();
 		for (int span = first; span < last; span++) {
-			// The block draw, then uniform(lower, upper, size): one next_double per
-			// value.
+			// The block draw, then uniform(lower, upper, size): one next_double, that is
+			// one 64-bit output, per value, whatever the bounds.
 			NumpyCalls.integers(rng, low, high);
-			for (long i = spans.size(span); i > 0; i--) {
-				bits.nextDouble();
-			}
+			bits.advance(spans.size(span));
 		}
 	}
 
