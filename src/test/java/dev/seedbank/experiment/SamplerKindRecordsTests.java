@@ -198,6 +198,51 @@ class SamplerKindRecordsTests {
 		assertThat(stored(name)).isZero();
 	}
 
+	@Test
+	void frameworkDefaultIsTheKindsOwnDefaultSeed() {
+		String streaming = withSampler(uniqueName("streaming-default"), "composer", "0.28.0",
+				SamplerKinds.STREAMING.sampler(), null)
+			.replace("\"dataSeedPolicy\": \"LINKED\"", "\"dataSeedPolicy\": \"FRAMEWORK_DEFAULT\"");
+		Response created = this.http.post("/api/v1/experiments", streaming);
+		assertThat(created.status()).as(created.text()).isEqualTo(201);
+		assertThat(created.json().get("effectiveDataSeed").asLong()).isEqualTo(9176);
+		assertThat(created.json().get("effectiveDataSeedReason").asString()).contains("shuffle_seed defaults to 9176");
+		String id = created.json().get("id").asString();
+		Response rank1 = this.http.get("/api/v1/experiments/" + id + "/epochs/0/ranks/1/indices");
+		assertThat(rank1.header("Seedbank-Order-Sha256")).isEqualTo(SamplerKinds.STREAMING.spec()
+			.order(java.math.BigInteger.valueOf(9176), 0, 1, SamplerKinds.TORCH,
+					dev.seedbank.sampling.Randperm::compute)
+			.sha256());
+		JsonNode manifest = this.http.get("/api/v1/experiments/" + id + "/manifest").json();
+		assertThat(manifest.get("effectiveDataSeed").asLong()).isEqualTo(9176);
+		assertThat(manifest.get("ranks").get(1).get("calls").valueStream().map(JsonNode::asString))
+			.anyMatch((call) -> call.contains("shuffle_seed=9176"));
+
+		Response accelerate = this.http
+			.post("/api/v1/experiments",
+					withSampler(uniqueName("accelerate-default"), "accelerate", "1.15.0",
+							SamplerKinds.ACCELERATE.sampler(), null)
+						.replace("\"dataSeedPolicy\": \"LINKED\"", "\"dataSeedPolicy\": \"FRAMEWORK_DEFAULT\""));
+		assertThat(accelerate.status()).as(accelerate.text()).isEqualTo(201);
+		assertThat(accelerate.json().get("effectiveDataSeed").asLong()).isEqualTo(17);
+
+		String name = uniqueName("no-default");
+		Response deviceSpecific = this.http.post("/api/v1/experiments",
+				withSampler(name, "accelerate", "1.15.0", SamplerKinds.ACCELERATE.sampler(), null).replace(
+						"\"dataSeedPolicy\": \"LINKED\"",
+						"\"dataSeedPolicy\": \"FRAMEWORK_DEFAULT\", \"deviceSpecific\": true"));
+		assertThat(deviceSpecific.status()).as(deviceSpecific.text()).isEqualTo(422);
+		assertThat(deviceSpecific.json().get("errors").findValuesAsString("field")).containsExactly("deviceSpecific");
+		for (SamplerKinds kind : List.of(SamplerKinds.RANDOM, SamplerKinds.HF_DATASETS)) {
+			Response refused = this.http.post("/api/v1/experiments",
+					withSampler(name, "torch", "2.5.1", kind.sampler(), null).replace("\"dataSeedPolicy\": \"LINKED\"",
+							"\"dataSeedPolicy\": \"FRAMEWORK_DEFAULT\""));
+			assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+			assertThat(refused.json().get("errors").findValuesAsString("field")).containsExactly("dataSeedPolicy");
+		}
+		assertThat(stored(name)).isZero();
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', textBlock = """
 			sampler     | {"sampler": {"numShards": 4}}
