@@ -11,7 +11,7 @@ import urllib.parse
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from reference import digest, torch_order
+from reference import digest, torch_order, torch_random_order
 
 PREFIX = "/api/v1"
 
@@ -84,7 +84,7 @@ class FakeSeedbank:
                 return 200, {}, verify(order, body)
         if rest == ["manifest"]:
             return 200, {}, {"experimentId": e["id"], "ranks": [
-                self.rank_seeds(e, r) for r in range(e["sampler"]["worldSize"])]}
+                self.rank_seeds(e, r) for r in range(e["sampler"].get("worldSize", 1))]}
         if len(rest) == 3 and rest[0] == "ranks" and rest[2] == "manifest":
             seeds = self.rank_seeds(e, int(rest[1]))
             if "text/plain" in headers.get("Accept", ""):
@@ -105,7 +105,10 @@ class FakeSeedbank:
             if key and key in self.idempotency:
                 return 201, {"Idempotent-Replayed": "true"}, self.idempotency[key]
             record = dict(body, id=str(uuid.uuid4()), status="ACTIVE", version=0)
-            sampler = dict({"shuffle": True, "dropLast": False}, **record["sampler"])
+            kind = record["sampler"].get("kind", "distributed")
+            defaults = {"shuffle": True, "dropLast": False} if kind == "distributed" else {}
+            sampler = dict(defaults, kind=kind, **{k: v for k, v in record["sampler"].items()
+                                                   if k != "kind"})
             record["sampler"] = sampler
             record["effectiveDataSeed"] = (body["dataSeed"] if body.get("dataSeed") is not None
                                            else body["globalSeed"])
@@ -126,6 +129,15 @@ class FakeSeedbank:
 
     def order(self, e, epoch, rank):
         s = e["sampler"]
+        if s["kind"] == "random":
+            return torch_random_order(s["datasetSize"], epoch, e["effectiveDataSeed"],
+                                      s.get("numSamples"), s.get("replacement", False),
+                                      s.get("dataLoader", False))
+        if s["kind"] != "distributed":
+            # No library for these kinds here: a stand-in order that depends on the rank
+            # and the epoch, enough to check which list a client asks for.
+            ranks = s.get("numProcesses") or s.get("numShards") or 1
+            return [rank * 1000 + epoch * 100 + i for i in range(s["datasetSize"] // ranks)]
         return torch_order(s["datasetSize"], s["worldSize"], rank, epoch, e["effectiveDataSeed"],
                            s["shuffle"], s["dropLast"])
 

@@ -4,7 +4,7 @@ import hashlib
 import re
 
 import torch
-from torch.utils.data import DataLoader, DistributedSampler
+from torch.utils.data import DataLoader, DistributedSampler, RandomSampler
 
 
 def torch_order(dataset_size, world_size, rank, epoch, seed, shuffle, drop_last):
@@ -13,6 +13,23 @@ def torch_order(dataset_size, world_size, rank, epoch, seed, shuffle, drop_last)
                                  shuffle=shuffle, seed=seed, drop_last=drop_last)
     sampler.set_epoch(epoch)
     return [int(i) for i in sampler]
+
+
+def torch_random_order(dataset_size, epoch, seed, num_samples=None, replacement=False,
+                       data_loader=False):
+    """The ``epoch``-th iteration of torch's own RandomSampler (or of a shuffling
+    DataLoader sharing the generator), as API.md's ``random`` row defines it."""
+    generator = torch.Generator().manual_seed(seed)
+    if data_loader:
+        source = DataLoader(range(dataset_size), batch_size=None, shuffle=True,
+                            generator=generator)
+    else:
+        source = RandomSampler(range(dataset_size), replacement=replacement,
+                               num_samples=num_samples, generator=generator)
+    for _ in range(epoch):
+        for _ in source:
+            pass
+    return [int(i) for i in source]
 
 
 def digest(indices):

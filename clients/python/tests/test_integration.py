@@ -11,8 +11,9 @@ import unittest
 import uuid
 from pathlib import Path
 
-from reference import digest, loader_base_seed, local_torch_version, torch_order
-from seedbank import Client, RemoteDistributedSampler, SeedbankError, order_digest
+from reference import (digest, loader_base_seed, local_torch_version, torch_order,
+                       torch_random_order)
+from seedbank import Client, RemoteDistributedSampler, RemoteRecordSampler, SeedbankError, order_digest
 
 PROJECT = Path(__file__).resolve().parents[1]
 URL = os.environ.get("SEEDBANK_URL")
@@ -63,6 +64,44 @@ class IntegrationTests(unittest.TestCase):
         self.assertEqual(len(expected), len(actual), "%s: length" % where)
         for position, (e, a) in enumerate(zip(expected, actual)):
             self.assertEqual(e, a, "%s: value at position %d" % (where, position))
+
+    def test_remote_sampler_yields_every_recorded_kinds_order(self):
+        kinds = (
+            ({"kind": "random", "datasetSize": 61, "numSamples": 90}, 1),
+            ({"kind": "random", "datasetSize": 61, "dataLoader": True}, 1),
+            ({"kind": "accelerate", "datasetSize": 61, "numProcesses": 3, "batchSize": 4}, 3),
+            ({"kind": "hf-datasets", "datasetSize": 61, "numShards": 3}, 3),
+            ({"kind": "streaming", "shardSizes": [20, 17, 24], "shuffle": True,
+              "numCanonicalNodes": 2, "ranksPerNode": 2}, 2),
+            ({"kind": "distributed", "datasetSize": 61, "worldSize": 3}, 3),
+        )
+        for sampler, ranks in kinds:
+            record = self.create(sampler=sampler)
+            self.assertEqual(sampler["kind"], record["sampler"]["kind"])
+            for rank in range(ranks):
+                remote = RemoteRecordSampler(self.client, record["id"], rank, verify=True)
+                for epoch in EPOCHS:
+                    where = "%s rank %d epoch %d" % (sampler, rank, epoch)
+                    with self.subTest(where):
+                        remote.set_epoch(epoch)
+                        seen = list(remote)
+                        # What the service serves for that rank and epoch, and, where
+                        # the library is here, what the library itself yields.
+                        self.assertEqual(self.client.indices(record["id"], epoch, rank), seen)
+                        if sampler["kind"] == "random":
+                            self.assertSameOrder(torch_random_order(
+                                61, epoch, SEED, sampler.get("numSamples"), False,
+                                sampler.get("dataLoader", False)), seen, where)
+                        if sampler["kind"] == "distributed":
+                            self.assertSameOrder(torch_order(61, 3, rank, epoch, SEED, True, False),
+                                                 seen, where)
+            if sampler["kind"] == "random":
+                # Without set_epoch, each iter() is the next epoch, as RandomSampler's.
+                fresh = RemoteRecordSampler(self.client, record["id"], 0)
+                for epoch in EPOCHS:
+                    self.assertSameOrder(torch_random_order(
+                        61, epoch, SEED, sampler.get("numSamples"), False,
+                        sampler.get("dataLoader", False)), list(fresh), "iter %d" % epoch)
 
     def test_experiment_create_read_search(self):
         key = "pyclient-it-" + uuid.uuid4().hex

@@ -6,8 +6,8 @@ import torch
 from torch.utils.data import DataLoader, DistributedSampler
 
 from fakeserver import FakeSeedbank
-from reference import torch_order
-from seedbank import Client, OrderMismatchError, RemoteDistributedSampler
+from reference import torch_order, torch_random_order
+from seedbank import Client, OrderMismatchError, RemoteDistributedSampler, RemoteRecordSampler
 
 SIZES = (0, 1, 7, 100, 1001)
 WORLD_SIZES = (1, 3, 8)
@@ -130,6 +130,86 @@ class SamplerTests(unittest.TestCase):
         finally:
             self.fake.index_response = original
         self.assertIn("rank 0", str(caught.exception))
+
+
+def create_kind(client, sampler, seed=17):
+    return client.create_experiment(
+        name="kind/%s/%d" % (sampler, seed), framework="torch", frameworkVersion="1.13.1",
+        torchVersion="1.13.1", globalSeed=seed, dataSeed=None, dataSeedPolicy="LINKED",
+        sampler=sampler)["id"]
+
+
+class RemoteSamplerTests(unittest.TestCase):
+    """RemoteRecordSampler: any recorded kind, its epochs as that kind's loader counts them."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.fake = FakeSeedbank().__enter__()
+        cls.client = Client(cls.fake.url, retries=0)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.fake.__exit__(None, None, None)
+
+    def test_random_records_follow_torchs_generator_from_iter_to_iter(self):
+        for settings in ({"numSamples": None, "replacement": False, "dataLoader": False},
+                         {"numSamples": 150, "replacement": False, "dataLoader": False},
+                         {"numSamples": 40, "replacement": True, "dataLoader": False},
+                         {"numSamples": None, "replacement": False, "dataLoader": True}):
+            sampler = dict({"kind": "random", "datasetSize": 61},
+                           **{k: v for k, v in settings.items() if v is not None})
+            experiment = create_kind(self.client, sampler)
+            remote = RemoteRecordSampler(self.client, experiment, 0)
+            for epoch in EPOCHS:
+                with self.subTest(settings=settings, epoch=epoch):
+                    # No set_epoch: like RandomSampler, each iter() is the next epoch.
+                    expected = torch_random_order(61, epoch, 17, settings["numSamples"],
+                                                  settings["replacement"],
+                                                  settings["dataLoader"])
+                    self.assertEqual(expected, list(remote))
+            remote.set_epoch(1)
+            self.assertEqual(torch_random_order(61, 1, 17, settings["numSamples"],
+                                                settings["replacement"], settings["dataLoader"]),
+                             list(remote), "set_epoch selects an epoch")
+
+    def test_a_random_record_in_a_data_loader_is_torchs_shuffle(self):
+        experiment = create_kind(self.client, {"kind": "random", "datasetSize": 50,
+                                               "dataLoader": True})
+        dataset = torch.arange(50) * 3
+        remote = DataLoader(dataset, batch_size=7, sampler=RemoteRecordSampler(self.client,
+                                                                         experiment, 0))
+        local = DataLoader(dataset, batch_size=7, shuffle=True,
+                           generator=torch.Generator().manual_seed(17))
+        for epoch in EPOCHS:
+            for a, b in zip(local, remote):
+                self.assertTrue(torch.equal(a, b), "epoch %d" % epoch)
+
+    def test_other_kinds_read_their_ranks_list_and_advance_each_iter(self):
+        for sampler, rank in (({"kind": "accelerate", "datasetSize": 30, "numProcesses": 3,
+                                "batchSize": 4}, 2),
+                              ({"kind": "hf-datasets", "datasetSize": 30, "numShards": 3}, 1),
+                              ({"kind": "streaming", "datasetSize": 30}, 0)):
+            experiment = create_kind(self.client, sampler)
+            remote = RemoteRecordSampler(self.client, experiment, rank, start_index=4)
+            with self.subTest(kind=sampler["kind"]):
+                self.assertEqual(sampler["kind"], remote.kind)
+                first = list(remote)
+                self.assertEqual(self.fake.order(self.fake.experiments[experiment], 0, rank)[4:],
+                                 first, "resumed epoch 0")
+                self.assertEqual(self.fake.order(self.fake.experiments[experiment], 1, rank),
+                                 list(remote), "the next iter() is epoch 1, from 0")
+                path = self.fake.requests[-1].path
+                self.assertIn("/epochs/1/ranks/%d/indices" % rank, path)
+
+    def test_a_distributed_record_repeats_its_epoch_until_set_epoch(self):
+        experiment = create(self.client, 100, 3)
+        remote = RemoteRecordSampler(self.client, experiment, 1)
+        self.assertEqual("distributed", remote.kind)
+        epoch0 = torch_order(100, 3, 1, 0, 17, True, False)
+        self.assertEqual(epoch0, list(remote))
+        self.assertEqual(epoch0, list(remote))
+        remote.set_epoch(2)
+        self.assertEqual(torch_order(100, 3, 1, 2, 17, True, False), list(remote))
 
 
 def _tamper(response):

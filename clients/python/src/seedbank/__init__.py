@@ -1,12 +1,12 @@
-"""seedbank: recorded seeds and torch-exact DistributedSampler orders, over HTTP."""
+"""seedbank: recorded seeds and library-exact data orders of every sampler kind, over HTTP."""
 
 from .client import Client, IndexPage
 from .digest import order_digest
 from .errors import OrderMismatchError, SeedbankError
-from .sampler import RemoteDistributedSampler
+from .sampler import RemoteDistributedSampler, RemoteRecordSampler
 from .timeline import RemoteSampler, find_or_create_experiment, start_run
 
 __version__ = "0.1.0"
 __all__ = ["Client", "IndexPage", "OrderMismatchError", "RemoteDistributedSampler",
-           "RemoteSampler", "SeedbankError", "find_or_create_experiment", "order_digest",
-           "start_run"]
+           "RemoteRecordSampler", "RemoteSampler", "SeedbankError", "find_or_create_experiment",
+           "order_digest", "start_run"]

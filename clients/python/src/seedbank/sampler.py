@@ -1,4 +1,4 @@
-"""A drop-in replacement for torch's DistributedSampler that reads the order from seedbank."""
+"""Samplers that read a recorded experiment's order from seedbank, for every sampler kind."""
 
 from .digest import order_digest
 from .errors import OrderMismatchError
@@ -8,7 +8,13 @@ try:
 except ImportError:  # torch is optional: a plain iterable then
     _Base = object
 
-__all__ = ["RemoteDistributedSampler"]
+__all__ = ["RemoteDistributedSampler", "RemoteRecordSampler"]
+
+#: The kinds whose loaders move to the next epoch by themselves on each ``iter()``:
+#: RandomSampler's generator carries on, accelerate's DataLoaderShard calls
+#: ``set_epoch(self.iteration)``, and StreamingDataset counts its epochs. Only torch's
+#: DistributedSampler repeats its epoch until ``set_epoch`` is called.
+_ADVANCING_KINDS = frozenset(("random", "accelerate", "hf-datasets", "streaming"))
 
 
 class RemoteDistributedSampler(_Base):
@@ -93,3 +99,46 @@ class RemoteDistributedSampler(_Base):
             self._total = page.total if page.total is not None else len(
                 self.client.indices(self.experiment_id, self.epoch, self.rank))
         return self._total
+
+
+class RemoteRecordSampler(RemoteDistributedSampler):
+    """Yields rank ``rank``'s indices of a recorded experiment of any sampler kind.
+
+    The record says which sampler the run used (``sampler.kind``: ``distributed``,
+    ``random``, ``accelerate``, ``hf-datasets`` or ``streaming``); ``rank`` is then the
+    global rank, the process index (accelerate) or the shard index (hf-datasets), and the
+    service computes that rank's order exactly as the library does for the recorded
+    settings and seed. Use it where the run's sampler (or ``shuffle=True``) was.
+
+    Epochs follow the recorded kind: ``set_epoch(epoch)`` always selects an epoch, as for
+    torch's DistributedSampler; without it, a ``distributed`` record repeats its epoch
+    (as torch does) and every other kind reads the next epoch on each ``iter()``, as
+    RandomSampler's generator, accelerate's prepared loader and StreamingDataset do.
+    ``start_index``, :meth:`resume`, ``verify`` and ``len()`` work as for
+    :class:`RemoteDistributedSampler`. The record is read once, on the first iteration.
+    """
+
+    def __init__(self, client, experiment_id, rank, start_index=0, verify=False):
+        super().__init__(client, experiment_id, rank, start_index=start_index, verify=verify)
+        self._kind = None
+        self._pinned = False
+
+    @property
+    def kind(self):
+        """The record's ``sampler.kind`` (``distributed`` for records without one)."""
+        if self._kind is None:
+            sampler = self.client.get_experiment(self.experiment_id).get("sampler") or {}
+            self._kind = sampler.get("kind", "distributed")
+        return self._kind
+
+    def set_epoch(self, epoch):
+        self.epoch = epoch
+        self._pinned = True
+
+    def __iter__(self):
+        epoch = self.epoch
+        if not self._pinned and self.kind in _ADVANCING_KINDS:
+            self.epoch = epoch + 1
+        self._pinned = False
+        start, self.start_index = self.start_index, 0
+        return iter(self.fetch(epoch, start))

@@ -71,6 +71,23 @@ class EmbeddedDefaultTests {
 	}
 
 	@Test
+	void aStreamingRecordsSettingsRoundTripThroughH2sJsonColumn() {
+		Response created = http.post("/api/v1/experiments", """
+				{"name": "embedded-streaming", "framework": "composer", "frameworkVersion": "0.28.0",
+				 "torchVersion": "2.5.1", "globalSeed": 17, "dataSeedPolicy": "LINKED", "seedWorkers": false,
+				 "sampler": {"kind": "streaming", "shardSizes": [30, 25, 48], "shuffle": true,
+				             "numCanonicalNodes": 2, "ranksPerNode": 2}}
+				""");
+		assertThat(created.status()).as(created.text()).isEqualTo(201);
+		Response read = http.get(created.header("Location"));
+		assertThat(read.json().get("sampler")).isEqualTo(created.json().get("sampler"));
+		assertThat(read.json().get("sampler").get("shardSizes").toString()).isEqualTo("[30,25,48]");
+		Response indices = http.get(created.header("Location") + "/epochs/0/ranks/1/indices");
+		assertThat(indices.status()).as(indices.text()).isEqualTo(200);
+		assertThat(indices.json().get("total").asLong()).isPositive();
+	}
+
+	@Test
 	void healthProbesAndSwaggerUiAreUpWithoutAToken() {
 		TestHttp anonymous = http.anonymous();
 		assertThat(anonymous.get("/actuator/health/liveness").status()).isEqualTo(200);

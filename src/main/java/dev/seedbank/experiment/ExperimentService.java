@@ -11,6 +11,7 @@ import java.util.function.Function;
 
 import dev.seedbank.seeds.DataSeedDecision;
 import dev.seedbank.seeds.DataSeedPolicies;
+import dev.seedbank.seeds.SamplerSeedDefaults;
 import dev.seedbank.seeds.SeedRequest;
 import dev.seedbank.web.ApiException;
 import dev.seedbank.web.ProblemType;
@@ -60,9 +61,11 @@ public class ExperimentService {
 	 */
 	public CreateOutcome create(ExperimentDraft draft, String createdBy, IdempotencyToken idempotency,
 			Function<ExperimentSnapshot, String> render) {
-		DataSeedDecision decision = DataSeedPolicies.decide(
-				new SeedRequest(draft.framework(), draft.frameworkVersion(), draft.torchVersion(), draft.globalSeed(),
-						draft.dataSeed(), draft.dataSeedPolicy(), draft.worldSize(), draft.deviceSpecific()));
+		SeedRequest seeds = new SeedRequest(draft.framework(), draft.frameworkVersion(), draft.torchVersion(),
+				draft.globalSeed(), draft.dataSeed(), draft.dataSeedPolicy(), draft.worldSize(),
+				draft.deviceSpecific());
+		DataSeedDecision decision = SamplerSeedDefaults.decide(seeds, DataSeedPolicies.decide(seeds),
+				draft.sampler().kind());
 		RecordChecks.check(draft, decision.effectiveDataSeed());
 		CreateOutcome earlier = replay(idempotency);
 		if (earlier != null) {

@@ -1,5 +1,6 @@
 package dev.seedbank.manifest;
 
+import java.util.List;
 import java.util.UUID;
 
 import dev.seedbank.experiment.ExperimentService;
@@ -86,10 +87,18 @@ class ManifestController {
 		SeedRequest request = ExperimentSeeds.request(experiment);
 		SeedManifest plain = SeedManifests.forRanks(id.toString(), request, experiment.shuffle(), experiment.dropLast(),
 				fromRank, end);
+		boolean distributed = experiment.sampler() instanceof SamplerSpec.Distributed;
+		// The distributed notes speak of DistributedSampler and its default seed; another
+		// kind keeps only what holds for it.
+		List<String> notes = distributed ? plain.notes()
+				: experiment.effectiveDataSeed().equals(experiment.globalSeed()) ? List.of()
+						: List.of("The sampler seed " + experiment.effectiveDataSeed()
+								+ " differs from the global seed " + experiment.globalSeed()
+								+ ": changing the global seed alone does not change the data order.");
 		SeedManifest manifest = new SeedManifest(plain.experimentId(), plain.framework(), plain.frameworkVersion(),
-				plain.torchVersion(), plain.globalSeed(), plain.effectiveDataSeed(), plain.explanation(),
-				plain.shuffle(), plain.dropLast(), plain.worldSize(), plain.notes(), plain.source(),
-				plain.ranks().stream().map((seeds) -> ofRecord(experiment, request, seeds)).toList());
+				plain.torchVersion(), plain.globalSeed(), experiment.effectiveDataSeed(),
+				experiment.effectiveDataSeedReason(), plain.shuffle(), plain.dropLast(), plain.worldSize(), notes,
+				plain.source(), plain.ranks().stream().map((seeds) -> ofRecord(experiment, request, seeds)).toList());
 		return ManifestResponse.of(experiment, manifest, fromRank, end);
 	}
 
@@ -185,7 +194,7 @@ class ManifestController {
 	 * The distributed seeds of a rank, as the record's sampler kind and workers use them.
 	 */
 	private static RankSeeds ofRecord(ExperimentSnapshot experiment, SeedRequest request, RankSeeds seeds) {
-		RankSeeds ofKind = SamplerCalls.of(seeds, experiment.sampler());
+		RankSeeds ofKind = SamplerCalls.of(seeds, experiment.sampler(), experiment.effectiveDataSeed());
 		return experiment.seedWorkers() ? SeedManifests.seedingWorkers(ofKind, request) : ofKind;
 	}
 

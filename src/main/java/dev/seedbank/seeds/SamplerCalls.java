@@ -25,14 +25,16 @@ public final class SamplerCalls {
 	 * @param seeds the rank's seeds from {@link SeedManifests#forRank} or
 	 * {@link SeedManifests#forRanks}
 	 * @param spec the record's sampler
+	 * @param samplerSeed the record's effective data seed, that sampler's seed
+	 * ({@link SamplerSeedDefaults} may differ from the distributed rule)
 	 * @return the seeds with that kind's calls, sampler epoch seed, loader seed and
 	 * {@code SEEDBANK_SAMPLER_KIND}; unchanged for {@code distributed}
 	 */
-	public static RankSeeds of(RankSeeds seeds, SamplerSpec spec) {
+	public static RankSeeds of(RankSeeds seeds, SamplerSpec spec, BigInteger samplerSeed) {
 		if (spec instanceof SamplerSpec.Distributed) {
 			return seeds;
 		}
-		BigInteger seed = seeds.samplerSeed();
+		BigInteger seed = samplerSeed;
 		int rank = seeds.rank();
 		BigInteger loaderSeed = seeds.loaderSeed();
 		String epochSeed;
@@ -83,6 +85,7 @@ public final class SamplerCalls {
 					+ ", generator=torch.Generator().manual_seed(" + loaderSeed + "))");
 		}
 		Map<String, String> env = new LinkedHashMap<>(seeds.env());
+		env.put("SEEDBANK_DATA_SEED", seed.toString());
 		env.put("SEEDBANK_LOADER_SEED", loaderSeed.toString());
 		env.put("SEEDBANK_SAMPLER_KIND", spec.kind());
 		return new RankSeeds(rank, seeds.processSeed(), seed, epochSeed, loaderSeed, List.copyOf(calls),

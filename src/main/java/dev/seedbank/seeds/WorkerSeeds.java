@@ -109,8 +109,8 @@ public final class WorkerSeeds {
 	 * @param draw how the base seed was drawn, in words
 	 * @return each worker's seeds
 	 */
-	static EpochWorkerSeeds forBaseSeed(BigInteger loaderSeed, int epoch, boolean persistentWorkers, long baseSeed,
-			int numWorkers, FrameworkVersion torchVersion, String draw) {
+	public static EpochWorkerSeeds forBaseSeed(BigInteger loaderSeed, int epoch, boolean persistentWorkers,
+			long baseSeed, int numWorkers, FrameworkVersion torchVersion, String draw) {
 		if (numWorkers < 0) {
 			throw new IllegalArgumentException("numWorkers must be at least 0");
 		}
