@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import dev.seedbank.order.UnacceptableFormatException;
 import dev.seedbank.sampling.InvalidSamplerArgumentException;
 import dev.seedbank.sampling.LibraryWouldRaiseException;
+import dev.seedbank.security.InvalidTokenRequestException;
+import dev.seedbank.security.TokenNotFoundException;
 import dev.seedbank.seeds.SeedRuleException;
 import jakarta.validation.ConstraintViolationException;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -83,6 +86,22 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> libraryWouldRaise(LibraryWouldRaiseException ex) {
 		return Problems.response(Problems.of(ProblemType.TORCH_WOULD_RAISE,
 				ex.getMessage() + "; seedbank answers with the library's error, never with a made-up order"));
+	}
+
+	@ExceptionHandler(TokenNotFoundException.class)
+	ResponseEntity<ProblemDetail> tokenNotFound(TokenNotFoundException ex) {
+		return Problems.response(Problems.of(ProblemType.NOT_FOUND, ex.getMessage()));
+	}
+
+	@ExceptionHandler(InvalidTokenRequestException.class)
+	ResponseEntity<ProblemDetail> invalidTokenRequest(InvalidTokenRequestException ex) {
+		return invalid(ex.field(), ex.reason());
+	}
+
+	@ExceptionHandler(UnacceptableFormatException.class)
+	ResponseEntity<ProblemDetail> unacceptableFormat(UnacceptableFormatException ex) {
+		return ex.malformed() ? invalid("Accept", ex.getMessage())
+				: Problems.response(Problems.of(ProblemType.NOT_ACCEPTABLE, ex.getMessage()));
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
