@@ -29,9 +29,9 @@ class ModuleRuleFixturesTests {
 	}
 
 	@Test
-	void aSeedRuleStoredThroughJpaFails() {
+	void aSeedRuleAnnotatedForJpaFails() {
 		assertReports(ModuleRulesTests.SEEDS_IS_PLAIN_JAVA, "dev.seedbank.seeds.RuleBreaker",
-				"jakarta.persistence.Entity");
+				"jakarta.persistence.Transient");
 	}
 
 	@Test

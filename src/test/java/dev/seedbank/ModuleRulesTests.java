@@ -57,8 +57,7 @@ class ModuleRulesTests {
 	 * is fixed, and a class not listed here fails {@link #SERVICES_NEVER_SPEAK_HTTP}.
 	 */
 	static final Set<String> FROZEN_WEB_IMPORTS = Set.of("dev.seedbank.experiment.ExperimentService",
-			"dev.seedbank.order.PermutationCache", "dev.seedbank.order.IndexFormat",
-			"dev.seedbank.security.TokenService");
+			"dev.seedbank.order.PermutationCache");
 
 	/** The torch engine could be lifted out as a library tomorrow: JDK only. */
 	static final ArchRule SAMPLING_IS_PLAIN_JAVA = classes().that()

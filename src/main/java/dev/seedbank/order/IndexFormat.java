@@ -3,9 +3,6 @@ package dev.seedbank.order;
 import java.util.Comparator;
 import java.util.List;
 
-import dev.seedbank.web.ApiException;
-import dev.seedbank.web.ProblemType;
-
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 
@@ -36,7 +33,7 @@ public enum IndexFormat {
 	/**
 	 * @param accept the Accept header, or {@code null}
 	 * @return the best format the client accepts; JSON when it accepts anything
-	 * @throws ApiException 406 when it accepts none of them
+	 * @throws UnacceptableFormatException when it accepts none of them
 	 */
 	public static IndexFormat negotiate(String accept) {
 		if (accept == null || accept.isBlank()) {
@@ -47,7 +44,7 @@ public enum IndexFormat {
 			accepted = MediaType.parseMediaTypes(accept);
 		}
 		catch (InvalidMediaTypeException ex) {
-			throw ApiException.invalid("Accept", "is not a valid media type list");
+			throw UnacceptableFormatException.malformedAccept();
 		}
 		// Highest quality first; among equals, the client's order (the sort is stable).
 		accepted.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
@@ -61,8 +58,7 @@ public enum IndexFormat {
 				}
 			}
 		}
-		throw new ApiException(ProblemType.NOT_ACCEPTABLE,
-				"Index orders come as application/json, application/octet-stream or application/x-npy");
+		throw UnacceptableFormatException.noneAccepted();
 	}
 
 }

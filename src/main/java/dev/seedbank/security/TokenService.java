@@ -11,8 +11,6 @@ import java.util.UUID;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.seedbank.web.ApiException;
-import dev.seedbank.web.ProblemType;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,11 +53,12 @@ public class TokenService {
 	@Transactional
 	public CreatedToken create(String name, Role role, Instant expiresAt, String createdBy) {
 		if (BOOTSTRAP_NAME.equalsIgnoreCase(name)) {
-			throw ApiException.invalid("name", "'" + BOOTSTRAP_NAME + "' is reserved for SEEDBANK_BOOTSTRAP_TOKEN");
+			throw new InvalidTokenRequestException("name",
+					"'" + BOOTSTRAP_NAME + "' is reserved for SEEDBANK_BOOTSTRAP_TOKEN");
 		}
 		Instant now = now();
 		if (expiresAt != null && !expiresAt.isAfter(now)) {
-			throw ApiException.invalid("expiresAt", "must be in the future");
+			throw new InvalidTokenRequestException("expiresAt", "must be in the future");
 		}
 		String secret = TokenSecrets.generate();
 		ApiToken token = new ApiToken(UUID.randomUUID(), name, role, hex(TokenSecrets.sha256(secret)), now, createdBy,
@@ -79,11 +78,11 @@ public class TokenService {
 	 * Revokes a token; it stops working with the next request. Revoking twice is
 	 * harmless.
 	 * @param id the token's id
+	 * @throws TokenNotFoundException when no token has it
 	 */
 	@Transactional
 	public void revoke(UUID id) {
-		ApiToken token = this.tokens.findById(id)
-			.orElseThrow(() -> new ApiException(ProblemType.NOT_FOUND, "No token with id " + id));
+		ApiToken token = this.tokens.findById(id).orElseThrow(() -> new TokenNotFoundException(id));
 		token.revoke(now());
 		this.verified.invalidate(token.tokenSha256());
 	}

@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import dev.seedbank.order.PermutationBudgetBusyException;
 import dev.seedbank.experiment.InvalidSamplerSettingsException;
+import dev.seedbank.order.PermutationBudgetBusyException;
+import dev.seedbank.order.UnacceptableFormatException;
 import dev.seedbank.sampling.InvalidSamplerArgumentException;
 import dev.seedbank.sampling.LibraryWouldRaiseException;
 import dev.seedbank.sampling.timeline.SegmentOutOfOrderException;
 import dev.seedbank.sampling.timeline.UnknownSegmentException;
+import dev.seedbank.security.InvalidTokenRequestException;
+import dev.seedbank.security.TokenNotFoundException;
 import dev.seedbank.seeds.SeedRuleException;
 import jakarta.validation.ConstraintViolationException;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -116,6 +119,22 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(UnknownSegmentException.class)
 	ResponseEntity<ProblemDetail> unknownSegment(UnknownSegmentException ex) {
 		return Problems.response(Problems.of(ProblemType.NOT_FOUND, ex.getMessage()));
+	}
+
+	@ExceptionHandler(TokenNotFoundException.class)
+	ResponseEntity<ProblemDetail> tokenNotFound(TokenNotFoundException ex) {
+		return Problems.response(Problems.of(ProblemType.NOT_FOUND, ex.getMessage()));
+	}
+
+	@ExceptionHandler(InvalidTokenRequestException.class)
+	ResponseEntity<ProblemDetail> invalidTokenRequest(InvalidTokenRequestException ex) {
+		return invalid(ex.field(), ex.reason());
+	}
+
+	@ExceptionHandler(UnacceptableFormatException.class)
+	ResponseEntity<ProblemDetail> unacceptableFormat(UnacceptableFormatException ex) {
+		return ex.malformed() ? invalid("Accept", ex.getMessage())
+				: Problems.response(Problems.of(ProblemType.NOT_ACCEPTABLE, ex.getMessage()));
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
