@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import dev.seedbank.experiment.ExperimentService;
 import dev.seedbank.experiment.ExperimentSnapshot;
-import dev.seedbank.sampling.RandomSamplerOrder;
 import dev.seedbank.sampling.SamplerSpec;
 import dev.seedbank.sampling.TorchVersion;
 import dev.seedbank.seeds.EpochWorkerSeeds;
@@ -16,6 +15,7 @@ import dev.seedbank.seeds.SamplerCalls;
 import dev.seedbank.seeds.SeedManifest;
 import dev.seedbank.seeds.SeedManifests;
 import dev.seedbank.seeds.SeedRequest;
+import dev.seedbank.seeds.SharedGeneratorWorkerSeeds;
 import dev.seedbank.seeds.WorkerSeeds;
 import dev.seedbank.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -164,15 +164,9 @@ class ManifestController {
 		FrameworkVersion torch = FrameworkVersion.parse(experiment.torchVersion());
 		EpochWorkerSeeds workers;
 		if (experiment.sampler() instanceof SamplerSpec.Random random && random.dataLoader()) {
-			// The loader and its RandomSampler share one generator: every epoch's sampler
-			// draws move the next base seed, and persistent workers keep the first one.
-			long baseSeed = RandomSamplerOrder.loaderBaseSeed(seeds.loaderSeed(), persistentWorkers ? 0 : epoch,
+			workers = SharedGeneratorWorkerSeeds.forEpoch(seeds.loaderSeed(), epoch, numWorkers, persistentWorkers,
 					random.datasetSize(), random.replacement(), random.numSamples(),
 					TorchVersion.parse(experiment.torchVersion()));
-			workers = WorkerSeeds.forBaseSeed(seeds.loaderSeed(), epoch, persistentWorkers, baseSeed, numWorkers, torch,
-					"The loader's generator is the RandomSampler's: the base seed is drawn before the sampler's "
-							+ "draws of that iter(loader), after those of every earlier one"
-							+ (persistentWorkers ? "; persistent workers keep the first iter's base seed." : "."));
 		}
 		else {
 			workers = WorkerSeeds.forEpoch(seeds.loaderSeed(), epoch, numWorkers, persistentWorkers, torch);

@@ -13,7 +13,7 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 /**
  * The DataLoader worker seeds of one rank for one epoch.
  *
- * @param experimentId the experiment
+ * @param experimentId the experiment, {@code null} for seeds asked without a record
  * @param rank the global rank
  * @param epoch the epoch
  * @param loaderSeed the loader generator's seed
@@ -25,7 +25,8 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
  */
 @Schema(description = "DataLoader worker seeds of one rank for one epoch")
 public record WorkerSeedsResponse(
-		@Schema(description = "The experiment's id", requiredMode = REQUIRED) String experimentId,
+		@Schema(description = "The experiment's id; null from /seeds/workers, which needs no record",
+				nullable = true) String experimentId,
 		@Schema(description = "Global rank", example = "0", requiredMode = REQUIRED) int rank,
 		@Schema(description = "Epoch: the epoch-th iter(loader), 0-based", example = "0",
 				requiredMode = REQUIRED) int epoch,
@@ -49,23 +50,25 @@ public record WorkerSeedsResponse(
 	 * One worker's seeds.
 	 *
 	 * @param workerId the worker id
-	 * @param seed base seed + worker id
+	 * @param seed what torch.manual_seed last got
 	 * @param numpySeed the four words for np.random.seed, or {@code null}
 	 * @param randomSeed what random.seed last got
 	 */
 	@Schema(name = "WorkerSeed", description = "One DataLoader worker's seeds")
 	public record Worker(
 			@Schema(description = "Worker id, 0 .. numWorkers-1", example = "0", requiredMode = REQUIRED) int workerId,
-			@Schema(description = "base_seed + worker_id: what the worker gives random.seed and torch.manual_seed",
-					types = "integer", format = "int64-or-uint64", example = "6909045637428952499",
-					requiredMode = REQUIRED) BigInteger seed,
+			@Schema(description = "The seed torch was last seeded with before the first sample is fetched: base_seed + "
+					+ "worker_id for plain torch workers; with Lightning's seedWorkers, what pl_worker_init_function "
+					+ "gives torch.manual_seed", types = "integer", format = "int64-or-uint64",
+					example = "6909045637428952499", requiredMode = REQUIRED) BigInteger seed,
 			@ArraySchema(arraySchema = @Schema(description = "The four 32-bit words the worker gives np.random.seed "
 					+ "(_generate_state(base_seed, worker_id)); null before torch 1.9.0, whose workers do not seed NumPy",
 					nullable = true),
 					schema = @Schema(type = "integer", format = "int64", minimum = "0",
 							maximum = "4294967295")) List<Long> numpySeed,
-			@Schema(description = "What random.seed last got: seed for plain torch workers, Lightning's own value "
-					+ "after pl_worker_init_function", types = "integer", format = "int64-or-uint64",
+			@Schema(description = "What the worker last gave random.seed: the same as seed for plain torch workers; "
+					+ "after Lightning's pl_worker_init_function (seedWorkers) its (s1 << 32) | s2, which may "
+					+ "exceed 2^64", types = "integer", example = "6909045637428952499",
 					requiredMode = REQUIRED) BigInteger randomSeed) {
 
 		static Worker of(WorkerSeed seed) {

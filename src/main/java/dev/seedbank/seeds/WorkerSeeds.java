@@ -54,37 +54,13 @@ public final class WorkerSeeds {
 			baseSeed = generator.nextLong() & INT63_MASK;
 		}
 		boolean numpySeeded = torchVersion.isAtLeast(FrameworkRules.NUMPY_WORKER_SEEDING_SINCE);
-		return forBaseSeed(loaderSeed, epoch, persistentWorkers, baseSeed, numWorkers, torchVersion,
-				note(epoch, persistentWorkers, numpySeeded, torchVersion));
-	}
-
-	/**
-	 * The workers of a loader whose base seed the caller drew: a loader that shares its
-	 * generator with a {@code RandomSampler} ({@code shuffle=True}) draws the sampler's
-	 * permutation from it too, which the sampling engine counts
-	 * ({@code RandomSamplerOrder.loaderBaseSeed}).
-	 * @param loaderSeed the seed of the loader's generator
-	 * @param epoch the 0-based epoch
-	 * @param persistentWorkers the loader's {@code persistent_workers}
-	 * @param baseSeed the iterator's {@code _base_seed}, in [0, 2^63)
-	 * @param numWorkers the loader's {@code num_workers}
-	 * @param torchVersion the torch release
-	 * @param note how the base seed was drawn, in words
-	 * @return each worker's seeds
-	 */
-	public static EpochWorkerSeeds forBaseSeed(BigInteger loaderSeed, int epoch, boolean persistentWorkers,
-			long baseSeed, int numWorkers, FrameworkVersion torchVersion, String note) {
-		if (numWorkers < 0) {
-			throw new IllegalArgumentException("numWorkers must be at least 0");
-		}
-		boolean numpySeeded = torchVersion.isAtLeast(FrameworkRules.NUMPY_WORKER_SEEDING_SINCE);
 		List<WorkerSeed> workers = new ArrayList<>(numWorkers);
 		for (int w = 0; w < numWorkers; w++) {
 			BigInteger seed = BigInteger.valueOf(baseSeed).add(BigInteger.valueOf(w));
 			workers.add(new WorkerSeed(w, seed, numpySeeded ? NumpyWorkerState.generate(baseSeed, w) : null));
 		}
-		return new EpochWorkerSeeds(loaderSeed, epoch, persistentWorkers, baseSeed, numpySeeded, note,
-				List.copyOf(workers));
+		return new EpochWorkerSeeds(loaderSeed, epoch, persistentWorkers, baseSeed, numpySeeded,
+				note(epoch, persistentWorkers, numpySeeded, torchVersion), List.copyOf(workers));
 	}
 
 	private static String note(int epoch, boolean persistent, boolean numpySeeded, FrameworkVersion torch) {

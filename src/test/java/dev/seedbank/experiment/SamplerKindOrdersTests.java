@@ -11,6 +11,7 @@ import dev.seedbank.sampling.RandomSamplerOrder;
 import dev.seedbank.seeds.EpochWorkerSeeds;
 import dev.seedbank.seeds.FrameworkVersion;
 import dev.seedbank.seeds.LightningWorkerSeeds;
+import dev.seedbank.seeds.SharedGeneratorWorkerSeeds;
 import dev.seedbank.seeds.WorkerSeed;
 import dev.seedbank.seeds.WorkerSeeds;
 import org.junit.jupiter.api.BeforeEach;
@@ -146,8 +147,9 @@ class SamplerKindOrdersTests {
 		if (kind == SamplerKinds.RANDOM) {
 			// One generator for loader and sampler: its seed is the sampler seed.
 			assertThat(loaderSeed).isEqualTo(SamplerKinds.SEED);
-			long base = RandomSamplerOrder.loaderBaseSeed(SamplerKinds.SEED, 2, 103, false, 150L, SamplerKinds.TORCH);
-			plain = WorkerSeeds.forBaseSeed(loaderSeed, 2, false, base, 3, torch, "");
+			plain = SharedGeneratorWorkerSeeds.forEpoch(loaderSeed, 2, 3, false, 103, false, 150L, SamplerKinds.TORCH);
+			assertThat(plain.baseSeed()).isEqualTo(
+					RandomSamplerOrder.loaderBaseSeed(SamplerKinds.SEED, 2, 103, false, 150L, SamplerKinds.TORCH));
 		}
 		else {
 			assertThat(loaderSeed).isEqualTo(17);
