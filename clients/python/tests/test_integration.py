@@ -13,7 +13,7 @@ from pathlib import Path
 
 from reference import (digest, loader_base_seed, local_torch_version, torch_order,
                        torch_random_order)
-from seedbank import Client, RemoteDistributedSampler, RemoteSampler, SeedbankError, order_digest
+from seedbank import Client, RemoteDistributedSampler, RemoteRecordSampler, SeedbankError, order_digest
 
 PROJECT = Path(__file__).resolve().parents[1]
 URL = os.environ.get("SEEDBANK_URL")
@@ -79,7 +79,7 @@ class IntegrationTests(unittest.TestCase):
             record = self.create(sampler=sampler)
             self.assertEqual(sampler["kind"], record["sampler"]["kind"])
             for rank in range(ranks):
-                remote = RemoteSampler(self.client, record["id"], rank, verify=True)
+                remote = RemoteRecordSampler(self.client, record["id"], rank, verify=True)
                 for epoch in EPOCHS:
                     where = "%s rank %d epoch %d" % (sampler, rank, epoch)
                     with self.subTest(where):
@@ -97,7 +97,7 @@ class IntegrationTests(unittest.TestCase):
                                                  seen, where)
             if sampler["kind"] == "random":
                 # Without set_epoch, each iter() is the next epoch, as RandomSampler's.
-                fresh = RemoteSampler(self.client, record["id"], 0)
+                fresh = RemoteRecordSampler(self.client, record["id"], 0)
                 for epoch in EPOCHS:
                     self.assertSameOrder(torch_random_order(
                         61, epoch, SEED, sampler.get("numSamples"), False,

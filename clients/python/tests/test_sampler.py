@@ -7,7 +7,7 @@ from torch.utils.data import DataLoader, DistributedSampler
 
 from fakeserver import FakeSeedbank
 from reference import torch_order, torch_random_order
-from seedbank import Client, OrderMismatchError, RemoteDistributedSampler, RemoteSampler
+from seedbank import Client, OrderMismatchError, RemoteDistributedSampler, RemoteRecordSampler
 
 SIZES = (0, 1, 7, 100, 1001)
 WORLD_SIZES = (1, 3, 8)
@@ -140,7 +140,7 @@ def create_kind(client, sampler, seed=17):
 
 
 class RemoteSamplerTests(unittest.TestCase):
-    """RemoteSampler: any recorded kind, its epochs as that kind's loader counts them."""
+    """RemoteRecordSampler: any recorded kind, its epochs as that kind's loader counts them."""
 
     @classmethod
     def setUpClass(cls):
@@ -159,7 +159,7 @@ class RemoteSamplerTests(unittest.TestCase):
             sampler = dict({"kind": "random", "datasetSize": 61},
                            **{k: v for k, v in settings.items() if v is not None})
             experiment = create_kind(self.client, sampler)
-            remote = RemoteSampler(self.client, experiment, 0)
+            remote = RemoteRecordSampler(self.client, experiment, 0)
             for epoch in EPOCHS:
                 with self.subTest(settings=settings, epoch=epoch):
                     # No set_epoch: like RandomSampler, each iter() is the next epoch.
@@ -176,7 +176,7 @@ class RemoteSamplerTests(unittest.TestCase):
         experiment = create_kind(self.client, {"kind": "random", "datasetSize": 50,
                                                "dataLoader": True})
         dataset = torch.arange(50) * 3
-        remote = DataLoader(dataset, batch_size=7, sampler=RemoteSampler(self.client,
+        remote = DataLoader(dataset, batch_size=7, sampler=RemoteRecordSampler(self.client,
                                                                          experiment, 0))
         local = DataLoader(dataset, batch_size=7, shuffle=True,
                            generator=torch.Generator().manual_seed(17))
@@ -190,7 +190,7 @@ class RemoteSamplerTests(unittest.TestCase):
                               ({"kind": "hf-datasets", "datasetSize": 30, "numShards": 3}, 1),
                               ({"kind": "streaming", "datasetSize": 30}, 0)):
             experiment = create_kind(self.client, sampler)
-            remote = RemoteSampler(self.client, experiment, rank, start_index=4)
+            remote = RemoteRecordSampler(self.client, experiment, rank, start_index=4)
             with self.subTest(kind=sampler["kind"]):
                 self.assertEqual(sampler["kind"], remote.kind)
                 first = list(remote)
@@ -203,7 +203,7 @@ class RemoteSamplerTests(unittest.TestCase):
 
     def test_a_distributed_record_repeats_its_epoch_until_set_epoch(self):
         experiment = create(self.client, 100, 3)
-        remote = RemoteSampler(self.client, experiment, 1)
+        remote = RemoteRecordSampler(self.client, experiment, 1)
         self.assertEqual("distributed", remote.kind)
         epoch0 = torch_order(100, 3, 1, 0, 17, True, False)
         self.assertEqual(epoch0, list(remote))

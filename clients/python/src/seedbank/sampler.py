@@ -8,7 +8,7 @@ try:
 except ImportError:  # torch is optional: a plain iterable then
     _Base = object
 
-__all__ = ["RemoteDistributedSampler", "RemoteSampler"]
+__all__ = ["RemoteDistributedSampler", "RemoteRecordSampler"]
 
 #: The kinds whose loaders move to the next epoch by themselves on each ``iter()``:
 #: RandomSampler's generator carries on, accelerate's DataLoaderShard calls
@@ -101,7 +101,7 @@ class RemoteDistributedSampler(_Base):
         return self._total
 
 
-class RemoteSampler(RemoteDistributedSampler):
+class RemoteRecordSampler(RemoteDistributedSampler):
     """Yields rank ``rank``'s indices of a recorded experiment of any sampler kind.
 
     The record says which sampler the run used (``sampler.kind``: ``distributed``,
