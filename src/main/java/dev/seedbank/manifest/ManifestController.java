@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import dev.seedbank.experiment.ExperimentService;
 import dev.seedbank.experiment.ExperimentSnapshot;
-import dev.seedbank.sampling.RandomSamplerOrder;
 import dev.seedbank.sampling.SamplerSpec;
 import dev.seedbank.sampling.TorchVersion;
 import dev.seedbank.seeds.EpochWorkerSeeds;

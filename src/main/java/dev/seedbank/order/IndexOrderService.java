@@ -64,7 +64,16 @@ public class IndexOrderService {
 
 	private final Cache<SpecKey, String> specDigests = Caffeine.newBuilder().maximumSize(MAX_DIGESTS).build();
 
-	private final Cache<UUID, ExperimentSnapshot> records = Caffeine.newBuilder().maximumSize(MAX_RECORDS).build();
+	/**
+	 * Weighed in KiB, 4 per record plus its sampler's shard sizes (a streaming record of
+	 * 50,000 shards holds 400 KiB of them), so the budget is MAX_RECORDS plain records.
+	 */
+	private final Cache<UUID, ExperimentSnapshot> records = Caffeine.newBuilder()
+		.maximumWeight(MAX_RECORDS * 4L)
+		.weigher((UUID id,
+				ExperimentSnapshot record) -> 4 + ((record.sampler() instanceof SamplerSpec.Streaming s)
+						? (int) Math.min(Integer.MAX_VALUE / 2, s.shardSizes().length / 128) : 0))
+		.build();
 
 	IndexOrderService(PermutationCache permutations, ExperimentService experiments, OrderSettings settings) {
 		this.permutations = permutations;

@@ -146,8 +146,9 @@ class SamplerKindOrdersTests {
 		if (kind == SamplerKinds.RANDOM) {
 			// One generator for loader and sampler: its seed is the sampler seed.
 			assertThat(loaderSeed).isEqualTo(SamplerKinds.SEED);
-			long base = RandomSamplerOrder.loaderBaseSeed(SamplerKinds.SEED, 2, 103, false, 150L, SamplerKinds.TORCH);
-			plain = WorkerSeeds.forBaseSeed(loaderSeed, 2, false, base, 3, torch, "");
+			plain = WorkerSeeds.forShufflingLoader(loaderSeed, 2, 3, false, 103, false, 150L, SamplerKinds.TORCH);
+			assertThat(plain.baseSeed()).isEqualTo(
+					RandomSamplerOrder.loaderBaseSeed(SamplerKinds.SEED, 2, 103, false, 150L, SamplerKinds.TORCH));
 		}
 		else {
 			assertThat(loaderSeed).isEqualTo(17);

@@ -269,6 +269,22 @@ class SamplerKindRecordsTests {
 	}
 
 	@Test
+	void repeatingAStreamingRecordsShardSizesIsNoChangeAndChangingOneIs409() {
+		Response created = this.http.post("/api/v1/experiments",
+				withSampler(uniqueName("patch-shards"), "composer", "0.28.0", SamplerKinds.STREAMING.sampler(), null));
+		assertThat(created.status()).as(created.text()).isEqualTo(201);
+		String location = created.header("Location");
+		Response same = this.http.patch(location,
+				"{\"sampler\": {\"shardSizes\": [30, 25, 48]}, \"description\": \"same shards\"}", "If-Match",
+				"\"v0\"");
+		assertThat(same.status()).as(same.text()).isEqualTo(200);
+		Response changed = this.http.patch(location, "{\"sampler\": {\"shardSizes\": [30, 25, 49]}}", "If-Match",
+				"\"v1\"");
+		assertThat(changed.status()).as(changed.text()).isEqualTo(409);
+		assertThat(changed.json().get("errors").findValuesAsString("field")).containsExactly("sampler");
+	}
+
+	@Test
 	void aRowWrittenBeforeV20IsADistributedRecordAndServesTheStatelessOrder() {
 		UUID id = UUID.randomUUID();
 		String name = uniqueName("pre-v20");

@@ -111,6 +111,18 @@ final class ExperimentPatch {
 			}
 			return true;
 		}
+		if (given.isArray() && current.isArray()) {
+			// Element by element, so 30 and 30L (a streaming record's shardSizes) agree.
+			if (given.size() != current.size()) {
+				return false;
+			}
+			for (int i = 0; i < given.size(); i++) {
+				if (!sameValue(given.get(i), current.get(i))) {
+					return false;
+				}
+			}
+			return true;
+		}
 		return given.equals(current);
 	}
 
