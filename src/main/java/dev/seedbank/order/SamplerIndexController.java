@@ -9,6 +9,8 @@ import dev.seedbank.sampling.SamplerSpec;
 import dev.seedbank.sampling.TorchVersion;
 import dev.seedbank.sampling.hf.DatasetsVersion;
 import dev.seedbank.sampling.hf.HfDatasetsShuffle;
+import dev.seedbank.web.ApiException;
+import dev.seedbank.web.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -42,9 +44,12 @@ class SamplerIndexController {
 
 	private final IndexResponder responder;
 
-	SamplerIndexController(IndexOrderService orders, IndexResponder responder) {
+	private final OrderSettings settings;
+
+	SamplerIndexController(IndexOrderService orders, IndexResponder responder, OrderSettings settings) {
 		this.orders = orders;
 		this.responder = responder;
+		this.settings = settings;
 	}
 
 	@GetMapping("/random/indices")
@@ -80,6 +85,8 @@ class SamplerIndexController {
 			HttpServletResponse response) throws IOException {
 		TorchVersion torch = torch(torchVersion);
 		SamplerSpec spec = new SamplerSpec.Random(datasetSize, numSamples, replacement, dataLoader);
+		// The engine holds a randperm of datasetSize and the list of numSamples as int[].
+		requireFits(Integer.BYTES * (datasetSize + ((numSamples != null) ? numSamples : datasetSize)));
 		this.responder.write(this.orders.slice(spec, seed, epoch, 0, torch), offset, limit, accept, ifNoneMatch,
 				response);
 	}
@@ -167,8 +174,25 @@ class SamplerIndexController {
 			HfDatasetsShuffle.order(rows, seed, numShards, shardIndex, contiguous, datasets);
 		}
 		SamplerSpec spec = new SamplerSpec.HfDatasets(datasetSize, numShards, contiguous, datasets);
+		// NumPy's permutation is drawn over the whole dataset, whatever the shard.
+		requireFits(Long.BYTES * datasetSize);
 		this.responder.write(this.orders.slice(spec, seed, 0, shardIndex, TorchVersion.newest()), offset, limit, accept,
 				ifNoneMatch, response);
+	}
+
+	/**
+	 * These orders are built outside the permutation cache, so its budget is checked
+	 * here: a list that cannot fit is a 413 before anything is allocated, as for
+	 * {@code distributed}.
+	 */
+	private void requireFits(long bytes) {
+		long budget = this.settings.effectiveCacheMaxBytes();
+		if (bytes > budget) {
+			throw new ApiException(ProblemType.PAYLOAD_TOO_LARGE,
+					"This order needs about " + (bytes >> 20) + " MiB of memory, but the permutation budget is "
+							+ (budget >> 20) + " MiB; raise it with seedbank.order.cache-max-bytes "
+							+ "(SEEDBANK_ORDER_CACHEMAXBYTES) and the heap");
+		}
 	}
 
 	private static TorchVersion torch(String torchVersion) {

@@ -1,6 +1,8 @@
 package dev.seedbank.manifest;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import dev.seedbank.TestHttp;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -60,6 +63,39 @@ class StatelessWorkerSeedsHttpTests {
 				assertThat(actual.get("randomSeed").bigIntegerValue()).as(where + ", worker " + w + ": random.seed")
 					.isEqualTo(expected.get("seed").bigIntegerValue());
 				assertThat(actual.get("numpySeed")).as(where + ", worker " + w).isEqualTo(expected.get("numpySeed"));
+			}
+		}
+	}
+
+	@Test
+	void everyLightningLoaderRowIsServedWithAndWithoutSeedWorkers() throws IOException {
+		List<JsonNode> rows;
+		try (InputStream in = getClass().getResourceAsStream("/lightning/lightning-2.6.6-loader-worker-seeds.jsonl")) {
+			JsonMapper json = JsonMapper.builder().build();
+			rows = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(json::readTree).toList();
+		}
+		assertThat(rows).hasSize(20);
+		for (JsonNode row : rows) {
+			String query = WORKERS
+					+ "loaderSeed=%s&epoch=%s&numWorkers=%s&rank=%s&shuffle=%s&datasetSize=%s".formatted(
+							row.get("loaderSeed"), row.get("epoch"), row.get("numWorkers"), row.get("rank"),
+							row.get("shuffle"), row.get("datasetSize"))
+					+ "&framework=lightning&torchVersion=" + row.get("torchVersion").asString();
+			for (boolean seedWorkers : List.of(false, true)) {
+				Response response = this.http.get(query + "&seedWorkers=" + seedWorkers + "&frameworkVersion="
+						+ row.get("lightningVersion").asString());
+				assertThat(response.status()).as(query + ": " + response.text()).isEqualTo(200);
+				JsonNode answer = response.json();
+				assertThat(answer.get("baseSeed").asLong()).as(query).isEqualTo(row.get("baseSeed").asLong());
+				JsonNode expected = row.get(seedWorkers ? "lightningWorkers" : "torchWorkers");
+				assertThat(answer.get("workers")).as(query).hasSize(expected.size());
+				for (int w = 0; w < expected.size(); w++) {
+					for (String field : List.of("workerId", "seed", "randomSeed", "numpySeed")) {
+						assertThat(answer.get("workers").get(w).get(field))
+							.as("%s seedWorkers=%s, worker %d, %s", query, seedWorkers, w, field)
+							.isEqualTo(expected.get(w).get(field));
+					}
+				}
 			}
 		}
 	}

@@ -23,9 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The stateless {@code random}, {@code accelerate} and {@code hf-datasets} endpoints
  * answer like {@code distributed}: three formats, paging, digest and count headers, each
  * library's release header, ETags, a 400 naming the parameter and a 422 where the library
- * raises.
+ * raises; an order the permutation budget (16 MiB here) cannot hold is a 413.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "seedbank.order.cache-max-bytes=16777216")
 class SamplerIndexEndpointTests {
 
 	static final String RANDOM = "/api/v1/samplers/random/indices?datasetSize=10&seed=7&epoch=1&dataLoader=true";
@@ -172,6 +172,17 @@ class SamplerIndexEndpointTests {
 		assertThat(response.status()).as(response.text()).isEqualTo(422);
 		assertThat(response.json().get("type").asString()).endsWith("/torch-would-raise");
 		assertThat(response.json().get("detail").asString()).contains(raised);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "random/indices?datasetSize=3000000&seed=1",
+			"random/indices?datasetSize=10&seed=1&replacement=true&numSamples=5000000",
+			"hf-datasets/indices?datasetSize=3000000&seed=1",
+			"accelerate/indices?datasetSize=5000000&numProcesses=1&processIndex=0&batchSize=1&seed=1" })
+	void anOrderLargerThanTheBudgetIsA413BeforeAnythingIsBuilt(String query) {
+		Response response = this.http.get("/api/v1/samplers/" + query, "Accept", "application/octet-stream");
+		assertThat(response.status()).as(response.text()).isEqualTo(413);
+		assertThat(response.json().get("detail").asString()).contains("seedbank.order.cache-max-bytes");
 	}
 
 	@Test

@@ -43,7 +43,9 @@ class HostileInputTests {
 	private static final List<String> GET_PATHS = List.of("/api/v1/experiments/{id}", "/api/v1/experiments",
 			"/api/v1/samplers/distributed/indices", "/api/v1/experiments/{id}/epochs/{epoch}/ranks/{rank}/indices",
 			"/api/v1/experiments/{id}/manifest", "/api/v1/experiments/{id}/ranks/{rank}/manifest",
-			"/api/v1/experiments/{id}/ranks/{rank}/epochs/{epoch}/workers", "/api/v1/experiments/compare");
+			"/api/v1/experiments/{id}/ranks/{rank}/epochs/{epoch}/workers", "/api/v1/experiments/compare",
+			"/api/v1/samplers/random/indices", "/api/v1/samplers/accelerate/indices",
+			"/api/v1/samplers/hf-datasets/indices", "/api/v1/seeds/workers");
 
 	private static final List<String> BODY_PATHS = List.of("POST /api/v1/experiments", "PATCH /api/v1/experiments/{id}",
 			"POST /api/v1/experiments/{id}/epochs/{epoch}/ranks/{rank}/verify");
@@ -51,7 +53,9 @@ class HostileInputTests {
 	private static final List<String> PARAMETERS = List.of("name", "namePrefix", "framework", "tag", "status",
 			"createdAfter", "createdBefore", "page", "size", "datasetSize", "worldSize", "rank", "epoch", "seed",
 			"shuffle", "dropLast", "torchVersion", "offset", "limit", "numWorkers", "persistentWorkers", "left",
-			"right");
+			"right", "numSamples", "replacement", "dataLoader", "numProcesses", "processIndex", "batchSize",
+			"evenBatches", "splitBatches", "accelerateVersion", "numShards", "shardIndex", "contiguous",
+			"datasetsVersion", "loaderSeed", "frameworkVersion", "seedWorkers");
 
 	private static final List<String> HOSTILE = List.of("", " ", "-1", "0", "1", "2147483648", "-2147483649",
 			"9223372036854775807", "9223372036854775808", "-9223372036854775809", "18446744073709551616",
