@@ -44,6 +44,12 @@ public class IndexOrderService {
 	/** Bytes of non-torch orders kept; permutations have their own budget. */
 	private static final long MAX_ORDER_BYTES = 256L << 20;
 
+	/** Budget of {@link #specDigests}: 16 MiB. */
+	private static final long MAX_SPEC_DIGEST_BYTES = 16L << 20;
+
+	/** An entry of a digest cache without its spec: key record, hex string, map node. */
+	private static final long DIGEST_ENTRY_BYTES = 256;
+
 	private final PermutationCache permutations;
 
 	private final ExperimentService experiments;
@@ -59,10 +65,18 @@ public class IndexOrderService {
 	 */
 	private final Cache<SpecKey, IndexOrder> orders = Caffeine.newBuilder()
 		.maximumWeight(MAX_ORDER_BYTES)
-		.weigher((SpecKey key, IndexOrder order) -> (int) Math.min(Integer.MAX_VALUE, order.length() * 4))
+		.weigher((SpecKey key, IndexOrder order) -> (int) Math.min(Integer.MAX_VALUE, order.length() * 4 + key.bytes()))
 		.build();
 
-	private final Cache<SpecKey, String> specDigests = Caffeine.newBuilder().maximumSize(MAX_DIGESTS).build();
+	/**
+	 * Digests by what the order depends on, weighed with their keys: a Streaming key
+	 * holds its shard sizes (400 KiB for 50,000 shards), so a count alone would not bound
+	 * it.
+	 */
+	private final Cache<SpecKey, String> specDigests = Caffeine.newBuilder()
+		.maximumWeight(MAX_SPEC_DIGEST_BYTES)
+		.weigher((SpecKey key, String sha256) -> (int) Math.min(Integer.MAX_VALUE, DIGEST_ENTRY_BYTES + key.bytes()))
+		.build();
 
 	/**
 	 * Weighed in KiB, 4 per record plus its sampler's shard sizes (a streaming record of
@@ -209,6 +223,12 @@ public class IndexOrderService {
 	 */
 	private record SpecKey(SamplerSpec spec, BigInteger seed, long epoch, int rank, long sampleInEpoch,
 			TorchVersion torchVersion) {
+
+		/** Bytes the key holds beyond a few fields: a Streaming spec's shard sizes. */
+		long bytes() {
+			return (this.spec instanceof SamplerSpec.Streaming streaming) ? 8L * streaming.shardSizes().length : 0;
+		}
+
 	}
 
 	/** What a rank's list depends on besides the permutation. */
