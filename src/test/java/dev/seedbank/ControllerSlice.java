@@ -25,17 +25,23 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * is {@code SecurityMatrixTests}' job). What a slice checks is the edge: request
  * validation, parameter binding and how each exception becomes a problem.
  * <p>
- * Every slice extends this class unchanged, so they all share one application context. A
- * controller needing another service adds its {@code @MockitoBean} here, not in a
- * subclass (which would start a context of its own).
+ * Every slice extends this class unchanged, so they all share one application context. To
+ * slice another controller, add it to {@link #CONTROLLERS} and its services'
+ * {@code @MockitoBean}s here, not in a subclass (which would start a context of its own).
  */
-// The settings records the controllers read, found by the application's
-// @ConfigurationPropertiesScan, which the slice would otherwise filter out.
-@WebMvcTest(
-		includeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = ConfigurationProperties.class))
+// Only the controllers under test, the shared web layer and the settings records (which
+// the slice would otherwise filter out of @ConfigurationPropertiesScan): a controller
+// added elsewhere does not need its services mocked here.
+@WebMvcTest(useDefaultFilters = false,
+		includeFilters = { @ComponentScan.Filter(type = FilterType.REGEX, pattern = ControllerSlice.CONTROLLERS),
+				@ComponentScan.Filter(type = FilterType.ANNOTATION, classes = ConfigurationProperties.class) })
 @AutoConfigureMockMvc(addFilters = false)
 @Import({ IndexResponder.class, ControllerSlice.Metrics.class })
 public abstract class ControllerSlice {
+
+	/** The controllers sliced, and {@code web}'s handler and error controller. */
+	static final String CONTROLLERS = "dev\\.seedbank\\.(experiment\\.web\\.ExperimentController"
+			+ "|order\\.IndexController|security\\.web\\.TokenController|web\\.Problem.*)";
 
 	@Autowired
 	protected MockMvcTester mvc;
