@@ -10,7 +10,7 @@ public class InvalidTokenRequestException extends RuntimeException {
 
 	private final String reason;
 
-	InvalidTokenRequestException(String field, String reason) {
+	public InvalidTokenRequestException(String field, String reason) {
 		super(field + ": " + reason, null, false, false);
 		this.field = field;
 		this.reason = reason;

@@ -7,7 +7,7 @@ public class TokenNotFoundException extends RuntimeException {
 
 	private final UUID id;
 
-	TokenNotFoundException(UUID id) {
+	public TokenNotFoundException(UUID id) {
 		super("No token with id " + id, null, false, false);
 		this.id = id;
 	}

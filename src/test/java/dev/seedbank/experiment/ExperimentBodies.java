@@ -2,7 +2,12 @@ package dev.seedbank.experiment;
 
 import java.util.UUID;
 
-/** Request bodies for experiment tests, each with a name no other test uses. */
+import dev.seedbank.ExperimentJson;
+
+/**
+ * Request bodies for experiment tests, each with a name no other test uses; built by
+ * {@link ExperimentJson}, which new tests use directly.
+ */
 final class ExperimentBodies {
 
 	private ExperimentBodies() {
@@ -13,12 +18,13 @@ final class ExperimentBodies {
 	}
 
 	static String body(String name, String globalSeed, String dataSeed, String policy) {
-		return """
-				{"name": "%s", "description": "test", "framework": "torch", "frameworkVersion": "2.5.1",
-				 "torchVersion": "2.5.1", "globalSeed": %s, "dataSeed": %s, "dataSeedPolicy": "%s",
-				 "sampler": {"datasetSize": 1000, "worldSize": 4, "shuffle": true, "dropLast": false},
-				 "tags": {"team": "vision"}}
-				""".formatted(name, globalSeed, dataSeed, policy);
+		return ExperimentJson.exactly(name)
+			.description("test")
+			.globalSeed(globalSeed)
+			.dataSeed(dataSeed)
+			.policy(policy)
+			.tags("{\"team\": \"vision\"}")
+			.json();
 	}
 
 	static String body(String name) {

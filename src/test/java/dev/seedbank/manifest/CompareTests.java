@@ -2,34 +2,23 @@ package dev.seedbank.manifest;
 
 import java.util.UUID;
 
-import dev.seedbank.TestHttp;
+import dev.seedbank.EndToEndTest;
 import dev.seedbank.TestHttp.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static dev.seedbank.manifest.ManifestTests.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class CompareTests {
+class CompareTests extends EndToEndTest {
 
 	private static final String PITFALL = "different global seeds, same data order: both use the default data seed 0";
-
-	@LocalServerPort
-	int port;
-
-	TestHttp http;
 
 	ManifestExperiments experiments;
 
 	@BeforeEach
 	void setUp() {
-		this.http = new TestHttp(this.port);
 		this.experiments = new ManifestExperiments(this.http);
 	}
 

@@ -1,13 +1,15 @@
 package dev.seedbank.manifest;
 
-import java.util.UUID;
-
+import dev.seedbank.ExperimentJson;
 import dev.seedbank.TestHttp;
 import dev.seedbank.TestHttp.Response;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Creates experiments over HTTP for the manifest tests, each under a fresh name. */
+/**
+ * Creates experiments over HTTP for the manifest tests, each under a fresh name; bodies
+ * by {@link ExperimentJson}.
+ */
 final class ManifestExperiments {
 
 	private final TestHttp http;
@@ -18,12 +20,15 @@ final class ManifestExperiments {
 
 	static String body(String framework, String frameworkVersion, String torchVersion, String globalSeed,
 			String dataSeed, String policy, int worldSize, boolean deviceSpecific) {
-		return """
-				{"name": "manifest-%s", "framework": "%s", "frameworkVersion": "%s", "torchVersion": "%s",
-				 "globalSeed": %s, "dataSeed": %s, "dataSeedPolicy": "%s", "deviceSpecific": %s,
-				 "sampler": {"datasetSize": 1000, "worldSize": %d, "shuffle": true, "dropLast": false}}
-				""".formatted(UUID.randomUUID(), framework, frameworkVersion, torchVersion, globalSeed, dataSeed,
-				policy, deviceSpecific, worldSize);
+		return ExperimentJson.named("manifest")
+			.framework(framework, frameworkVersion)
+			.torchVersion(torchVersion)
+			.globalSeed(globalSeed)
+			.dataSeed(dataSeed)
+			.policy(policy)
+			.deviceSpecific(deviceSpecific)
+			.worldSize(worldSize)
+			.json();
 	}
 
 	Response post(String framework, String frameworkVersion, String torchVersion, String globalSeed, String dataSeed,

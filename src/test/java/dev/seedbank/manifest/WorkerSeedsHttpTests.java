@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.seedbank.EndToEndTest;
 import dev.seedbank.TestHttp;
 import dev.seedbank.TestHttp.Response;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,26 +17,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static dev.seedbank.manifest.ManifestTests.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class WorkerSeedsHttpTests {
-
-	@LocalServerPort
-	int port;
-
-	TestHttp http;
+class WorkerSeedsHttpTests extends EndToEndTest {
 
 	ManifestExperiments experiments;
 
 	@BeforeEach
 	void setUp() {
-		this.http = new TestHttp(this.port);
 		this.experiments = new ManifestExperiments(this.http);
 	}
 
