@@ -131,17 +131,26 @@ class TimelineJobTests(unittest.TestCase):
     def test_torch_distributed_exact_resume_on_one_process_reads_every_sample_once(self):
         self.assertEverySampleOnce("torch")
 
-    def test_torch_distributed_torch_resume_on_three_processes_counts_the_repeats(self):
+    def assertTorchRuleCountsTheRepeats(self, framework):
         # Killed after 1 step (8 samples); 3 ranks skip floor(8 / 3) = 2 of their own
         # lists, so stream positions 6 and 7 are read twice, and 64 samples on 3 ranks
         # pad 2 more.
-        eid, segment = self.kill_and_resume("torch", 3, "torch")
+        eid, segment = self.kill_and_resume(framework, 3, "torch")
         self.assertEqual(8, segment["startSample"])
         coverage = self.assertCoverageIsWhatTheJobsRead(eid)
         self.assertEqual(4, coverage["seenMoreThanOnce"])
         self.assertEqual(2, coverage["paddingRepeats"])
         self.assertEqual(0, coverage["neverSeen"])
         self.assertCertifiedAndMatched(eid, 1, 3)
+
+    def test_torch_distributed_torch_resume_on_three_processes_counts_the_repeats(self):
+        self.assertTorchRuleCountsTheRepeats("torch")
+
+    def test_accelerate_torch_resume_on_three_processes_counts_the_repeats(self):
+        self.assertTorchRuleCountsTheRepeats("accelerate")
+
+    def test_lightning_torch_resume_on_three_processes_counts_the_repeats(self):
+        self.assertTorchRuleCountsTheRepeats("lightning")
 
     def test_accelerate_exact_resume_on_one_process_reads_every_sample_once(self):
         self.assertEverySampleOnce("accelerate")

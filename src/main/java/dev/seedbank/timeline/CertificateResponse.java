@@ -21,9 +21,16 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param createdBy who posted it
  */
 @Schema(description = "A rank's certificate, judged against the order its segment reads")
-record CertificateResponse(long epoch, int rank, int segment, String sha256, long count,
-		@Schema(description = "Whether sha256 and count equal the expected ones") boolean match, String expectedSha256,
-		long expectedCount, Instant createdAt, String createdBy) {
+record CertificateResponse(@Schema(description = "The epoch", example = "0") long epoch,
+		@Schema(description = "The rank, in the segment", example = "0") int rank,
+		@Schema(description = "The segment it ran in", example = "1") int segment,
+		@Schema(description = "The posted digest, lower-case hex") String sha256,
+		@Schema(description = "The posted count", example = "200") long count,
+		@Schema(description = "Whether sha256 and count equal the expected ones") boolean match,
+		@Schema(description = "Digest of the order the segment's rank reads in the epoch") String expectedSha256,
+		@Schema(description = "That order's length", example = "200") long expectedCount,
+		@Schema(description = "When it was stored") Instant createdAt,
+		@Schema(description = "Who posted it") String createdBy) {
 
 	static CertificateResponse of(Certificates.Verdict verdict, Instant createdAt, String createdBy) {
 		Certificate c = verdict.certificate();

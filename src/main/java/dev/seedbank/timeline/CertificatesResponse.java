@@ -13,7 +13,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * missing
  */
 @Schema(description = "Every stored certificate with its verdict, and per epoch the totals")
-record CertificatesResponse(UUID experimentId, List<CertificateResponse> certificates, List<EpochTotals> epochs) {
+record CertificatesResponse(@Schema(description = "The experiment") UUID experimentId,
+		@Schema(description = "Every stored certificate, oldest first") List<CertificateResponse> certificates,
+		@Schema(description = "Per epoch from 0 to the latest certified one") List<EpochTotals> epochs) {
 
 	static CertificatesResponse of(UUID id, TimelineService.CertificateReport report) {
 		return new CertificatesResponse(id,
@@ -34,13 +36,23 @@ record CertificatesResponse(UUID experimentId, List<CertificateResponse> certifi
 	 * @param ranks who is in each group
 	 */
 	@Schema(description = "One epoch's certificates: counts, and who is in each group")
-	record EpochTotals(long epoch, int finishingSegment, int certified, int matched, int mismatched, int missing,
-			Ranks ranks) {
+	record EpochTotals(@Schema(description = "The epoch", example = "0") long epoch,
+			@Schema(description = "The segment whose ranks reach the epoch's end", example = "1") int finishingSegment,
+			@Schema(description = "(segment, rank) pairs with a certificate", example = "3") int certified,
+			@Schema(description = "Of those, how many match (judged by their latest certificate)",
+					example = "3") int matched,
+			@Schema(description = "Of those, how many do not", example = "0") int mismatched,
+			@Schema(description = "Ranks of the finishing segment without a certificate", example = "0") int missing,
+			@Schema(description = "Who is in each group") Ranks ranks) {
 
 		static EpochTotals of(Certificates.EpochSummary s) {
 			return new EpochTotals(s.epoch(), s.finishingSegment(), s.certified().size(), s.matched().size(),
 					s.mismatched().size(), s.missing().size(),
-					new Ranks(s.certified(), s.matched(), s.mismatched(), s.missing()));
+					new Ranks(refs(s.certified()), refs(s.matched()), refs(s.mismatched()), refs(s.missing())));
+		}
+
+		private static List<RankRef> refs(List<Certificates.RankRef> refs) {
+			return refs.stream().map((r) -> new RankRef(r.segment(), r.rank())).toList();
 		}
 
 	}
@@ -51,8 +63,20 @@ record CertificatesResponse(UUID experimentId, List<CertificateResponse> certifi
 	 * @param mismatched those whose latest certificate does not
 	 * @param missing the finishing segment's ranks without one
 	 */
-	record Ranks(List<Certificates.RankRef> certified, List<Certificates.RankRef> matched,
-			List<Certificates.RankRef> mismatched, List<Certificates.RankRef> missing) {
+	@Schema(description = "The (segment, rank) pairs in each group")
+	record Ranks(@Schema(description = "Every (segment, rank) with a certificate") List<RankRef> certified,
+			@Schema(description = "Those whose latest certificate matches") List<RankRef> matched,
+			@Schema(description = "Those whose latest certificate does not") List<RankRef> mismatched,
+			@Schema(description = "The finishing segment's ranks without one") List<RankRef> missing) {
+	}
+
+	/**
+	 * @param segment the segment
+	 * @param rank the rank in it
+	 */
+	@Schema(description = "A rank of a segment")
+	record RankRef(@Schema(description = "The segment", example = "1") int segment,
+			@Schema(description = "The rank in it", example = "0") int rank) {
 	}
 
 }

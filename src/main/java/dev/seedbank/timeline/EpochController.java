@@ -10,7 +10,6 @@ import dev.seedbank.order.OrderSettings;
 import dev.seedbank.order.RankSlice;
 import dev.seedbank.sampling.IndexOrder;
 import dev.seedbank.sampling.TorchVersion;
-import dev.seedbank.sampling.timeline.Coverage;
 import dev.seedbank.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -111,14 +110,15 @@ class EpochController {
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
 			HttpServletResponse response) throws IOException {
 		CoverageList.Kind kind = (list != null) ? kind(list) : null;
-		Coverage coverage = this.timeline.coverage(id, epoch);
-		if (kind == null) {
-			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-			this.json.writeValue(response.getOutputStream(), CoverageResponse.of(epoch, coverage));
-			return;
-		}
-		CoverageList indices = new CoverageList(coverage, kind);
-		serve(indices, indices.sha256(), null, offset, limit, accept, ifNoneMatch, response);
+		this.timeline.coverage(id, epoch, (coverage) -> {
+			if (kind == null) {
+				response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+				this.json.writeValue(response.getOutputStream(), CoverageResponse.of(epoch, coverage));
+				return;
+			}
+			CoverageList indices = new CoverageList(coverage, kind);
+			serve(indices, indices.sha256(), null, offset, limit, accept, ifNoneMatch, response);
+		});
 	}
 
 	@GetMapping(path = "/epochs/{epoch}/steps/{step}/samples", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -164,7 +164,11 @@ class EpochController {
 	 * @param sha256 the whole order's digest
 	 */
 	@Schema(name = "TimelineIndexPage", description = "A page of a segment rank's order, or of a coverage list")
-	record IndicesPage(java.util.List<Long> indices, long offset, long count, long total, String sha256) {
+	record IndicesPage(@Schema(description = "Dataset indices, in order") java.util.List<Long> indices,
+			@Schema(description = "Position of the first index", example = "0") long offset,
+			@Schema(description = "Indices on this page", example = "5") long count,
+			@Schema(description = "Length of the whole order or list", example = "200") long total,
+			@Schema(description = "SHA-256 over the whole order or list as little-endian int64") String sha256) {
 	}
 
 }

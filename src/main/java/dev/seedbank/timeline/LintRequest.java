@@ -20,9 +20,11 @@ import jakarta.validation.constraints.NotNull;
  * @param torchVersion the torch release (default: the newest)
  */
 @Schema(description = "One DistributedSampler per rank, each with the seed that rank gave it")
-record LintRequest(@Schema(example = "1000") @NotNull @Min(0) Long datasetSize,
-		@Schema(example = "2") @NotNull @Min(1) Integer worldSize, @Schema(example = "0") @Min(0) Long epoch,
-		@Schema(example = "true") Boolean shuffle, @Schema(example = "false") Boolean dropLast,
+record LintRequest(@Schema(description = "len(dataset)", example = "1000") @NotNull @Min(0) Long datasetSize,
+		@Schema(description = "num_replicas", example = "2") @NotNull @Min(1) Integer worldSize,
+		@Schema(description = "set_epoch(epoch) (default 0)", example = "0") @Min(0) Long epoch,
+		@Schema(description = "shuffle (default true)", example = "true") Boolean shuffle,
+		@Schema(description = "drop_last (default false)", example = "false") Boolean dropLast,
 		@Schema(description = "One seed per rank, rank 0 first", example = "[17, 18]") @NotEmpty List<BigInteger> seeds,
 		@Schema(description = "torch release (default: the newest supported)", example = "2.5.1") String torchVersion) {
 }

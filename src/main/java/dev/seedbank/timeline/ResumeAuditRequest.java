@@ -17,9 +17,11 @@ import jakarta.validation.constraints.NotNull;
  * @param observed the first indices it read
  */
 @Schema(description = "What the checkpoint said (epoch, startSample) and the first indices the resumed rank read")
-record ResumeAuditRequest(@Schema(example = "0") @NotNull @Min(0) Long epoch,
-		@Schema(example = "48") @NotNull @Min(0) Long startSample,
-		@Schema(example = "3") @NotNull @Min(1) Integer worldSize, @Schema(example = "0") @NotNull @Min(0) Integer rank,
+record ResumeAuditRequest(@Schema(description = "The checkpoint's epoch", example = "0") @NotNull @Min(0) Long epoch,
+		@Schema(description = "The checkpoint's stream position: samples of the epoch the job had consumed",
+				example = "48") @NotNull @Min(0) Long startSample,
+		@Schema(description = "The resumed world size", example = "3") @NotNull @Min(1) Integer worldSize,
+		@Schema(description = "The resumed rank", example = "0") @NotNull @Min(0) Integer rank,
 		@Schema(description = "The first indices the resumed rank read",
 				example = "[17, 4, 92]") @NotEmpty List<Long> observed) {
 }

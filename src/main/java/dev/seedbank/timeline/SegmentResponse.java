@@ -21,11 +21,15 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 @Schema(description = "One segment of a run's history; segment 0 is the record itself")
 record SegmentResponse(@Schema(description = "Segment number, 0 for the record", example = "1") int segment,
-		@Schema(example = "3") int worldSize, @Schema(example = "0") long startEpoch,
-		@Schema(example = "48") long startSample, @Schema(allowableValues = {
+		@Schema(description = "Ranks it ran on", example = "3") int worldSize,
+		@Schema(description = "Epoch it started in", example = "0") long startEpoch,
+		@Schema(description = "Stream position of that epoch it started at", example = "48") long startSample,
+		@Schema(description = "How it picked the epoch up (segment 0: exact, an uninterrupted run)", allowableValues = {
 				"torch", "exact" }, example = "exact") String resume,
 		@Schema(description = "Per-rank batch size, null when not recorded", example = "8") Integer batchSize,
-		@Schema(example = "1") int gradientAccumulation, Instant createdAt, String createdBy){
+		@Schema(description = "Batches per optimizer step", example = "1") int gradientAccumulation,
+		@Schema(description = "When it was recorded (segment 0: when the experiment was)") Instant createdAt,
+		@Schema(description = "Who recorded it") String createdBy){
 
 	static SegmentResponse of(TimelineService.SegmentEntry entry) {
 		Segment s = entry.segment();

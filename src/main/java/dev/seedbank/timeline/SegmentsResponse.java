@@ -10,5 +10,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param segments segment 0 first
  */
 @Schema(description = "A run's history: segment 0 (the record), then every restart in order")
-record SegmentsResponse(UUID experimentId, List<SegmentResponse> segments) {
+record SegmentsResponse(@Schema(description = "The experiment") UUID experimentId,
+		@Schema(description = "Segment 0 first") List<SegmentResponse> segments) {
 }

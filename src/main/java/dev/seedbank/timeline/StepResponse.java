@@ -11,7 +11,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param ranks each rank's indices in that step
  */
 @Schema(description = "The indices each rank used in one optimizer step")
-record StepResponse(long step, int segment, List<RankIndices> ranks) {
+record StepResponse(@Schema(description = "The optimizer step, from the epoch's start", example = "13") long step,
+		@Schema(description = "The segment that holds it", example = "1") int segment,
+		@Schema(description = "Each rank's indices in the step, rank 0 first") List<RankIndices> ranks) {
 
 	static StepResponse of(StepProvenance.StepSamples samples) {
 		return new StepResponse(samples.step(), samples.segment(),
@@ -22,7 +24,9 @@ record StepResponse(long step, int segment, List<RankIndices> ranks) {
 	 * @param rank the rank
 	 * @param indices the dataset indices it used, in order
 	 */
-	record RankIndices(int rank, long[] indices) {
+	@Schema(description = "One rank's indices in the step")
+	record RankIndices(@Schema(description = "The rank", example = "0") int rank,
+			@Schema(description = "The dataset indices it used, in order") long[] indices) {
 	}
 
 }

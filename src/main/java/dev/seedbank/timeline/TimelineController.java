@@ -65,7 +65,7 @@ class TimelineController {
 	}
 
 	@GetMapping("/{segment}")
-	@Operation(summary = "Read one segment")
+	@Operation(summary = "Read one segment", description = "Segment 0 is the record itself; 404 past the last.")
 	@ApiResponse(responseCode = "404", description = "No such experiment or segment")
 	SegmentResponse segment(@Parameter(description = "Experiment id") @PathVariable UUID id,
 			@Parameter(description = "Segment number, 0 for the record") @PathVariable int segment) {

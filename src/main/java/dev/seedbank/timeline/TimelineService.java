@@ -1,5 +1,6 @@
 package dev.seedbank.timeline;
 
+import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
@@ -7,11 +8,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.seedbank.experiment.ExperimentService;
 import dev.seedbank.experiment.ExperimentSnapshot;
+import dev.seedbank.order.OrderSettings;
 import dev.seedbank.order.PermutationCache;
 import dev.seedbank.sampling.InvalidSamplerArgumentException;
 import dev.seedbank.sampling.TorchVersion;
@@ -55,6 +58,8 @@ class TimelineService {
 
 	private final Clock clock;
 
+	private final Semaphore coverageSlots;
+
 	/**
 	 * A segment's order for an epoch never depends on later segments (see
 	 * {@link SegmentOrder}) and stored segments never change, so a digest never goes
@@ -63,13 +68,15 @@ class TimelineService {
 	private final Cache<OrderKey, String> digests = Caffeine.newBuilder().maximumSize(MAX_DIGESTS).build();
 
 	TimelineService(ExperimentService experiments, RunSegmentRepository segments,
-			RankCertificateRepository certificates, RankListSources sources, PermutationCache permutations) {
+			RankCertificateRepository certificates, RankListSources sources, PermutationCache permutations,
+			OrderSettings settings) {
 		this.experiments = experiments;
 		this.segments = segments;
 		this.certificates = certificates;
 		this.sources = sources;
 		this.permutations = permutations;
 		this.clock = Clock.systemUTC();
+		this.coverageSlots = new Semaphore(Math.max(1, settings.computeThreads()), true);
 	}
 
 	/**
@@ -113,7 +120,6 @@ class TimelineService {
 	 * @return what rank {@code rank} of segment {@code k} reads in {@code epoch}
 	 * @throws UnknownSegmentException for a segment the history lacks (404)
 	 */
-	@Transactional(readOnly = true)
 	ServedOrder order(UUID id, int k, long epoch, int rank) {
 		History history = history(id);
 		checkSegment(history, k);
@@ -124,10 +130,36 @@ class TimelineService {
 				this.sources.torchVersion(history.record()));
 	}
 
-	@Transactional(readOnly = true)
-	Coverage coverage(UUID id, long epoch) {
+	/**
+	 * Computes an epoch's coverage and hands it to {@code use} (which may stream its
+	 * lists) while holding one of a few slots: each coverage is a byte per sample, so
+	 * concurrent requests for big datasets wait instead of multiplying the heap they
+	 * need.
+	 */
+	void coverage(UUID id, long epoch, CoverageUse use) throws IOException {
 		checkEpoch(epoch);
-		return Coverage.of(history(id).timeline(), epoch);
+		Timeline timeline = history(id).timeline();
+		try {
+			this.coverageSlots.acquire();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting to compute a coverage", ex);
+		}
+		try {
+			use.accept(Coverage.of(timeline, epoch));
+		}
+		finally {
+			this.coverageSlots.release();
+		}
+	}
+
+	/** What to do with a coverage while it is held. */
+	@FunctionalInterface
+	interface CoverageUse {
+
+		void accept(Coverage coverage) throws IOException;
+
 	}
 
 	/**
@@ -135,7 +167,6 @@ class TimelineService {
 	 * @throws InvalidSamplerArgumentException naming {@code batchSize} when a step of
 	 * some segment would hold more
 	 */
-	@Transactional(readOnly = true)
 	StepProvenance.StepSamples step(UUID id, long epoch, long step, Integer batchSize, Integer gradientAccumulation,
 			int maxIndices) {
 		checkEpoch(epoch);
@@ -157,7 +188,6 @@ class TimelineService {
 	 * @throws InvalidSamplerArgumentException naming the bad field (400); nothing is
 	 * stored then
 	 */
-	@Transactional
 	StoredCertificate certify(UUID id, long epoch, int rank, Integer segment, String sha256, long count,
 			String createdBy) {
 		History history = history(id);
@@ -171,7 +201,6 @@ class TimelineService {
 	/**
 	 * @return every stored certificate, oldest first, and per epoch who certified
 	 */
-	@Transactional(readOnly = true)
 	CertificateReport certificates(UUID id) {
 		History history = history(id);
 		List<RankCertificate> rows = this.certificates.findByExperimentIdOrderByIdAsc(id);
@@ -188,7 +217,6 @@ class TimelineService {
 	 * exactly this epoch, sample and world size gives the order it should read (an
 	 * {@code exact} one is not at the torch rule's offset).
 	 */
-	@Transactional(readOnly = true)
 	ResumeAudit.Result audit(UUID id, long epoch, long startSample, int worldSize, int rank, long[] observed) {
 		History history = history(id);
 		Timeline timeline = history.timeline();
