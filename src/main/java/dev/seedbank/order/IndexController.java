@@ -9,6 +9,7 @@ import dev.seedbank.sampling.SamplerParameters;
 import dev.seedbank.sampling.TorchVersion;
 import dev.seedbank.web.ApiException;
 import dev.seedbank.web.ETags;
+import dev.seedbank.web.Text;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
@@ -80,6 +81,7 @@ class IndexController {
 			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
 			HttpServletResponse response) throws IOException {
+		Text.requireIdentifier("torchVersion", torchVersion);
 		TorchVersion version = (torchVersion != null) ? TorchVersion.parse(torchVersion) : TorchVersion.newest();
 		SamplerParameters parameters = new SamplerParameters(datasetSize, worldSize, epoch, seed, shuffle, dropLast,
 				version);
