@@ -1,4 +1,4 @@
-"""The package installs offline with pip, and imports without torch or NumPy."""
+"""The package installs offline with plain pip in a clean venv, and imports without torch or NumPy."""
 
 import os
 import shutil
@@ -40,25 +40,26 @@ def run(*args, **kwargs):
 
 class InstallTests(unittest.TestCase):
 
-    def test_pip_install_offline_into_a_fresh_venv(self):
+    def test_the_readme_install_sequence_works_in_a_clean_offline_venv(self):
+        """Issue 16.9: README's `python3 -m venv .venv` then `.venv/bin/pip install
+        ./clients/python`, as written: no --no-build-isolation, no system site packages
+        (so no setuptools or wheel), and no index (PIP_NO_INDEX), since the build backend
+        is in-tree and needs only the standard library."""
         with tempfile.TemporaryDirectory() as tmp:
             tmp = Path(tmp)
-            source = tmp / "src-copy"  # pip builds in the tree: keep the checkout clean
+            source = tmp / "clients" / "python"  # pip may build in the tree: keep the checkout clean
             shutil.copytree(PROJECT, source, ignore=shutil.ignore_patterns(
                 "build", "dist", "*.egg-info", "__pycache__", "tests", "examples"))
-            venv = tmp / "venv"
-            run(sys.executable, "-m", "venv", "--system-site-packages", str(venv))
-            python = venv / "bin" / "python"
-            # Build isolation would fetch setuptools from an index; offline it cannot, so the
-            # documented command uses the setuptools already installed.
             env = dict(os.environ, PIP_NO_INDEX="1", PIP_DISABLE_PIP_VERSION_CHECK="1")
             env.pop("PYTHONPATH", None)
-            run(str(python), "-m", "pip", "install", "--no-build-isolation", "--no-deps",
-                str(source), env=env)
-            out = run(str(python), "-c", WITHOUT_TORCH, cwd=str(tmp), env=env)
+            run(sys.executable, "-m", "venv", ".venv", cwd=str(tmp), env=env)
+            run(".venv/bin/pip", "install", "./clients/python", cwd=str(tmp), env=env)
+            out = run(".venv/bin/python", "-c", WITHOUT_TORCH, cwd=str(tmp), env=env)
             version, location = out.split()
             self.assertEqual("0.1.0", version)
-            self.assertTrue(location.startswith(str(venv)), location)
+            self.assertTrue(location.startswith(str(tmp / ".venv")), location)
+            listed = run(".venv/bin/pip", "show", "-f", "seedbank", cwd=str(tmp), env=env)
+            self.assertIn("seedbank/client.py", listed)
 
     def test_imports_and_works_without_torch_or_numpy(self):
         env = dict(os.environ, PYTHONPATH=str(PROJECT / "src"))

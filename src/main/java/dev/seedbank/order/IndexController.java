@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import dev.seedbank.sampling.SamplerParameters;
 import dev.seedbank.sampling.TorchVersion;
+import dev.seedbank.web.Text;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -69,6 +70,7 @@ class IndexController {
 			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
 			HttpServletResponse response) throws IOException {
+		Text.requireIdentifier("torchVersion", torchVersion);
 		TorchVersion version = (torchVersion != null) ? TorchVersion.parse(torchVersion) : TorchVersion.newest();
 		SamplerParameters parameters = new SamplerParameters(datasetSize, worldSize, epoch, seed, shuffle, dropLast,
 				version);

@@ -19,6 +19,8 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -63,6 +65,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	 * searched.
 	 */
 	private static final String UNSTORABLE_CHARACTER = "22021";
+
+	/** What jackson-core 3.1 says when it finds a repeated key. */
+	private static final String DUPLICATE = "Duplicate Object property \"";
 
 	/** SQLState class 22, data exception: a value the client sent does not fit. */
 	private static final String DATA_EXCEPTION_CLASS = "22";
@@ -228,7 +233,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		List<ApiException.FieldError> errors = new ArrayList<>();
 		ex.getParameterValidationResults().forEach((result) -> {
-			String name = result.getMethodParameter().getParameterName();
+			String name = wireName(result.getMethodParameter());
 			result.getResolvableErrors()
 				.forEach((error) -> errors.add(new ApiException.FieldError(name, error.getDefaultMessage())));
 		});
@@ -239,6 +244,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		Throwable cause = ex.getCause();
+		if (cause instanceof StrictJson.MalformedText malformed) {
+			return asObject(invalid(path(malformed), Text.LONE_SURROGATE_MESSAGE));
+		}
+		if (cause instanceof StreamReadException read && read.getOriginalMessage() != null
+				&& read.getOriginalMessage().contains("surrogate")) {
+			// jackson-core refuses a lone surrogate in a property name itself.
+			return asObject(invalid(path(read), Text.LONE_SURROGATE_MESSAGE));
+		}
+		String duplicate = (cause instanceof StreamReadException read) ? duplicateField(read) : null;
+		if (duplicate != null) {
+			return asObject(invalid(duplicate, "is a duplicate key: each field may appear once"));
+		}
 		if (cause instanceof UnrecognizedPropertyException unknown) {
 			String field = path(unknown);
 			return asObject(validation(List.of(new ApiException.FieldError(field,
@@ -275,6 +292,21 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		return super.createResponseEntity(body, headers, statusCode, request);
 	}
 
+	/** The name a client sent: the header's or query parameter's, not the Java one. */
+	private static String wireName(org.springframework.core.MethodParameter parameter) {
+		org.springframework.web.bind.annotation.RequestHeader header = parameter
+			.getParameterAnnotation(org.springframework.web.bind.annotation.RequestHeader.class);
+		if (header != null && !header.name().isEmpty()) {
+			return header.name();
+		}
+		org.springframework.web.bind.annotation.RequestParam param = parameter
+			.getParameterAnnotation(org.springframework.web.bind.annotation.RequestParam.class);
+		if (param != null && !param.name().isEmpty()) {
+			return param.name();
+		}
+		return parameter.getParameterName();
+	}
+
 	static ProblemType typeFor(HttpStatusCode status) {
 		return ProblemType.forStatus(status.value());
 	}
@@ -306,6 +338,29 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			}
 		}
 		return path.isEmpty() ? "body" : path.toString();
+	}
+
+	/**
+	 * The path of the repeated key that Jackson's duplicate detection refused
+	 * ({@code JsonReadContext._checkDup}, jackson-core 3.1: "Duplicate Object property
+	 * \"name\""), from the parser's context, which stops at the object holding it.
+	 */
+	private static String duplicateField(StreamReadException ex) {
+		String message = ex.getOriginalMessage();
+		if (message == null || !message.startsWith(DUPLICATE) || !message.endsWith("\"")) {
+			return null;
+		}
+		java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+		parts.push(message.substring(DUPLICATE.length(), message.length() - 1));
+		JsonParser parser = ex.processor();
+		if (parser != null && parser.streamReadContext() != null) {
+			for (TokenStreamContext context = parser.streamReadContext().getParent(); context != null
+					&& !context.inRoot(); context = context.getParent()) {
+				parts.push(context.inArray() ? "[" + context.getCurrentIndex() + "]"
+						: String.valueOf(context.currentName()));
+			}
+		}
+		return String.join(".", parts).replace(".[", "[");
 	}
 
 	private static String describe(Class<?> type) {

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.Map;
 
 import dev.seedbank.seeds.DataSeedPolicy;
+import dev.seedbank.web.Text;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -32,7 +33,8 @@ import tools.jackson.databind.JsonNode;
 @Schema(description = "A new experiment record")
 public record CreateExperimentRequest(
 		@Schema(description = "Unique name, at most 200 characters",
-				example = "resnet50-sweep-a/seed-17") @NotBlank @Size(max = 200) String name,
+				example = "resnet50-sweep-a/seed-17") @NotBlank @Size(
+						max = 200) @Pattern(regexp = Text.NO_CONTROL, message = Text.NO_CONTROL_MESSAGE) String name,
 		@Schema(description = "Free text", example = "Baseline of sweep A") @Size(max = 4000) String description,
 		@Schema(description = "Training framework", allowableValues = {
 				"torch", "composer", "accelerate", "lightning" },

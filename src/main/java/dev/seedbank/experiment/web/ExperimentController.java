@@ -24,6 +24,7 @@ import dev.seedbank.web.ApiException;
 import dev.seedbank.web.Digests;
 import dev.seedbank.web.ETags;
 import dev.seedbank.web.ProblemType;
+import dev.seedbank.web.Text;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -101,6 +102,7 @@ class ExperimentController {
 			description = "Makes a retried create safe: same key and body replays the first response") @RequestHeader(
 					name = "Idempotency-Key", required = false) @Size(min = 1, max = 200) String idempotencyKey,
 			Principal principal) {
+		Text.requireIdentifier("Idempotency-Key", idempotencyKey);
 		ExperimentDraft draft = draft(request);
 		IdempotencyToken token = (idempotencyKey != null) ? new IdempotencyToken(idempotencyKey,
 				Digests.sha256Hex(this.json.writeValueAsBytes(canonical(request)))) : null;
@@ -159,6 +161,11 @@ class ExperimentController {
 		}
 		if (framework != null) {
 			framework(framework);
+		}
+		Text.requireIdentifier("name", name);
+		Text.requireIdentifier("namePrefix", namePrefix);
+		if (tags != null) {
+			tags.forEach((tag) -> Text.requireIdentifier("tag", tag));
 		}
 		ExperimentQuery query = new ExperimentQuery(name, namePrefix, framework, tagFilter(tags), status, createdAfter,
 				createdBefore);
@@ -219,6 +226,13 @@ class ExperimentController {
 					+ " samples (the configured seedbank.experiments.max-dataset-size)");
 		}
 		TorchVersion.parse(request.torchVersion());
+		if (request.tags() != null) {
+			// Named as a PATCH names them, without echoing the offending key as a path.
+			request.tags().forEach((key, value) -> {
+				Text.requireIdentifier("tags", key);
+				Text.requireIdentifier("tags." + key, value);
+			});
+		}
 		return new ExperimentDraft(request.name(), request.description(), framework(request.framework()),
 				request.frameworkVersion(), request.torchVersion(), request.globalSeed(), request.dataSeed(),
 				request.dataSeedPolicy(), Boolean.TRUE.equals(request.deviceSpecific()), sampler,

@@ -10,6 +10,7 @@ import dev.seedbank.experiment.ExperimentService.ExperimentChanges;
 import dev.seedbank.experiment.ExperimentStatus;
 import dev.seedbank.web.ApiException;
 import dev.seedbank.web.ProblemType;
+import dev.seedbank.web.Text;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -57,6 +58,7 @@ final class ExperimentPatch {
 		if (!node.isString() || node.asString().length() > 4000) {
 			throw ApiException.invalid("description", "must be a string of at most 4000 characters, or null");
 		}
+		Text.requireWellFormed("description", node.asString());
 		return node.asString();
 	}
 
@@ -80,6 +82,8 @@ final class ExperimentPatch {
 			if (!value.isString() || value.asString().length() > 200) {
 				throw ApiException.invalid("tags." + key, "must be a string of at most 200 characters");
 			}
+			Text.requireIdentifier("tags", key);
+			Text.requireIdentifier("tags." + key, value.asString());
 			tags.put(key, value.asString());
 		}
 		return tags;
