@@ -1,5 +1,6 @@
 """Retries: connection errors and 503 are retried with backoff, 4xx never; one key per create."""
 
+import json
 import socket
 import time
 import unittest
@@ -75,6 +76,23 @@ class RetryTests(unittest.TestCase):
         client.find_experiments()
         self.assertEqual([1.0], waits)
         self.assertGreaterEqual(time.monotonic() - started, 1.0)
+
+    def test_an_index_fetch_waits_out_a_busy_permutation_budget(self):
+        # The service's 503 when a permutation fits its budget but no room came free in
+        # time (issue 16, item 3): the fetch is retried after Retry-After, not raised.
+        busy = json.dumps({"type": "https://seedbank.dev/problems/unavailable", "status": 503,
+                           "title": "Temporarily unavailable",
+                           "detail": "permutations being computed hold the rest of the "
+                                     "budget; retry after 3 seconds"}).encode()
+        self.fake.fail_next(503, times=2, headers={"Retry-After": "3",
+                                                   "Content-Type": "application/problem+json"},
+                            body=busy)
+        client = Client(self.fake.url, retries=3, backoff=0.01)
+        waits = recording(client)
+        page = client.sampler_indices_with_meta(1001, 8, 7, epoch=1, seed=-5)
+        self.assertEqual([3.0, 3.0], waits)
+        self.assertEqual(126, len(page.indices))
+        self.assertEqual(3, len(self.fake.requests))
 
     def test_503_until_retries_run_out(self):
         self.fake.fail_next(503, times=5)

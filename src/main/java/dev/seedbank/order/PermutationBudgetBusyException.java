@@ -10,7 +10,7 @@ public class PermutationBudgetBusyException extends RuntimeException {
 
 	private final long retryAfterSeconds;
 
-	PermutationBudgetBusyException(long n, long bytes, long budgetBytes, long retryAfterSeconds) {
+	public PermutationBudgetBusyException(long n, long bytes, long budgetBytes, long retryAfterSeconds) {
 		this(n, bytes, budgetBytes, retryAfterSeconds, "permutations being computed hold the rest of the "
 				+ PermutationCache.mib(budgetBytes) + " MiB budget");
 	}

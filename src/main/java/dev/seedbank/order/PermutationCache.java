@@ -1,5 +1,6 @@
 package dev.seedbank.order;
 
+import java.lang.ref.Cleaner;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -29,18 +30,28 @@ import org.springframework.stereotype.Component;
  * requests for one permutation wait for the one computation in flight (single flight), so
  * a cluster asking for a new epoch at once costs one randperm.
  * <p>
- * Memory: every permutation cached or being computed holds a reservation of its bytes,
- * and reservations never exceed the budget ({@code seedbank.order.cache-max-bytes}). A
- * permutation larger than the whole budget is a 413 before any allocation. One that fits
- * the budget but not the room left first evicts the least recently used finished
- * permutations; when the rest is held by computations in flight it waits for them, up to
- * {@code seedbank.order.budget-wait}, then is a 503 with {@code Retry-After}: transient
- * pressure, never a client error (issue 16). An evicted permutation still being streamed
- * stays on the heap until its response ends; the default budget, a quarter of the heap,
- * leaves room for that.
+ * Memory: every permutation on the heap holds a reservation of its bytes, and
+ * reservations never exceed the budget ({@code seedbank.order.cache-max-bytes}): cached
+ * ones, ones being computed, and evicted ones that a response is still streaming (their
+ * reservation ends when the garbage collector finds them unreachable, through a
+ * {@link Cleaner}). A permutation larger than the whole budget is a 413 before any
+ * allocation. One that fits the budget but not the room left first evicts the least
+ * recently used finished permutations; when the rest is held by computations in flight or
+ * responses in progress it waits for them, up to {@code seedbank.order.budget-wait}, then
+ * is a 503 with {@code Retry-After}: transient pressure, never a client error (issue 16).
  */
 @Component
 public class PermutationCache {
+
+	/** Ends the reservation of an evicted permutation once nothing references it. */
+	private static final Cleaner CLEANER = Cleaner.create();
+
+	/**
+	 * While requests wait for room held by evicted permutations, a collection is asked
+	 * for after each eviction, else at most once per this interval (a response may still
+	 * be streaming the evicted permutation).
+	 */
+	private static final long GC_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(2);
 
 	private final Object lock = new Object();
 
@@ -62,6 +73,17 @@ public class PermutationCache {
 
 	/** The most {@link #reserved} ever reached, for tests; guarded by {@link #lock}. */
 	private long maxReserved;
+
+	/**
+	 * Bytes of evicted permutations not yet collected (part of {@link #reserved});
+	 * guarded by {@link #lock}.
+	 */
+	private long evicted;
+
+	private long lastGc = System.nanoTime();
+
+	/** Whether a permutation was evicted since the last collection asked for. */
+	private boolean evictedSinceGc;
 
 	/** Requests waiting for room now; guarded by {@link #lock}. */
 	private int waiting;
@@ -195,20 +217,27 @@ public class PermutationCache {
 				if (this.reserved + bytes <= this.budgetBytes) {
 					break;
 				}
-				if (evictColdest(keep)) {
+				// Room that evicted permutations free once collected is counted as
+				// coming:
+				// evict more only when that is not enough.
+				if (this.reserved - this.evicted + bytes > this.budgetBytes && evictColdest(keep)) {
 					continue;
 				}
 				long remaining = deadline - System.nanoTime();
 				if (remaining <= 0) {
 					return null;
 				}
+				requestCollection();
 				if (!counted) {
 					this.waits.increment();
 					counted = true;
 				}
 				this.waiting++;
 				try {
-					TimeUnit.NANOSECONDS.timedWait(this.lock, remaining);
+					// Evicted permutations free their room without a notification when
+					// the collector finds them: look again after at most an interval.
+					long slice = (this.evicted > 0) ? Math.min(remaining, GC_INTERVAL_NANOS) : remaining;
+					TimeUnit.NANOSECONDS.timedWait(this.lock, slice);
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
@@ -240,19 +269,45 @@ public class PermutationCache {
 		if (coldest == null) {
 			return false;
 		}
-		release(coldest.getKey(), coldest.getValue());
+		// Its reservation ends when the cleaner registered in compute() runs.
+		this.entries.remove(coldest.getKey(), coldest.getValue());
+		this.evicted += coldest.getValue().bytes;
+		this.evictedSinceGc = true;
 		return true;
+	}
+
+	/**
+	 * Evicted permutations hold room until collected; nothing else may allocate while
+	 * requests wait, so ask for a collection (rate-limited). Guarded by {@link #lock}.
+	 */
+	private void requestCollection() {
+		long now = System.nanoTime();
+		if (this.evicted > 0 && (this.evictedSinceGc || now - this.lastGc >= GC_INTERVAL_NANOS)) {
+			this.lastGc = now;
+			this.evictedSinceGc = false;
+			System.gc();
+		}
+	}
+
+	private void collected(long bytes) {
+		synchronized (this.lock) {
+			this.evicted -= bytes;
+			this.reserved -= bytes;
+			this.lock.notifyAll();
+		}
 	}
 
 	private void compute(PermutationKey key, Entry entry) {
 		try {
 			Permutation permutation = this.computeTime.record(() -> this.computer.apply(key));
+			long bytes = entry.bytes;
+			CLEANER.register(permutation, () -> collected(bytes));
 			this.computed.increment();
 			entry.future.complete(permutation);
 		}
 		catch (OutOfMemoryError ex) {
-			// The heap is smaller than the budget assumes, or evicted permutations are
-			// still being streamed: transient, like waiting for room.
+			// The heap is smaller than the budget assumes, or filled by something else:
+			// transient, like waiting for room.
 			fail(key, entry,
 					new PermutationBudgetBusyException(key.n(), entry.bytes, this.budgetBytes, retryAfterSeconds(),
 							"the heap could not hold it now; if this persists, lower "
@@ -276,7 +331,7 @@ public class PermutationCache {
 		entry.future.completeExceptionally(ex);
 	}
 
-	/** Guarded by {@link #lock}. */
+	/** A failed computation's reservation. Guarded by {@link #lock}. */
 	private void release(PermutationKey key, Entry entry) {
 		if (this.entries.remove(key, entry)) {
 			this.reserved -= entry.bytes;

@@ -1,5 +1,6 @@
 package dev.seedbank.sampling;
 
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -43,7 +44,9 @@ public final class RankOrder implements IndexOrder {
 		}
 		// k < num_samples <= N / W + 1, so k * W stays far below 2^63.
 		long p = (this.rank + k * this.worldSize) % this.datasetSize;
-		return element(p);
+		long element = element(p);
+		Reference.reachabilityFence(this.permutation);
+		return element;
 	}
 
 	private long element(long p) {
@@ -68,6 +71,9 @@ public final class RankOrder implements IndexOrder {
 				p %= this.datasetSize;
 			}
 		}
+		// The permutation's owner may free its memory once the Permutation is
+		// unreachable; keep it reachable while its array is read.
+		Reference.reachabilityFence(this.permutation);
 	}
 
 	@Override
