@@ -9,6 +9,7 @@ import dev.seedbank.order.PermutationBudgetBusyException;
 import dev.seedbank.order.UnacceptableFormatException;
 import dev.seedbank.sampling.InvalidSamplerArgumentException;
 import dev.seedbank.sampling.LibraryWouldRaiseException;
+import dev.seedbank.sampling.TorchWouldRaiseException;
 import dev.seedbank.sampling.timeline.SegmentOutOfOrderException;
 import dev.seedbank.sampling.timeline.UnknownSegmentException;
 import dev.seedbank.security.InvalidTokenRequestException;
@@ -112,7 +113,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(LibraryWouldRaiseException.class)
 	ResponseEntity<ProblemDetail> libraryWouldRaise(LibraryWouldRaiseException ex) {
-		return Problems.response(Problems.of(ProblemType.TORCH_WOULD_RAISE,
+		// torch keeps the type it always had; accelerate, datasets, Streaming and NumPy
+		// get
+		// their own, so a client can tell whose rule refused the arguments.
+		ProblemType type = (ex instanceof TorchWouldRaiseException) ? ProblemType.TORCH_WOULD_RAISE
+				: ProblemType.LIBRARY_WOULD_RAISE;
+		return Problems.response(Problems.of(type,
 				ex.getMessage() + "; seedbank answers with the library's error, never with a made-up order"));
 	}
 

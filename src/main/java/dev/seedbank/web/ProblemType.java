@@ -29,6 +29,8 @@ public enum ProblemType {
 			"Idempotency key reused with a different body"),
 	TORCH_WOULD_RAISE(HttpStatus.UNPROCESSABLE_CONTENT, "torch-would-raise",
 			"The named torch version would raise for these arguments"),
+	LIBRARY_WOULD_RAISE(HttpStatus.UNPROCESSABLE_CONTENT, "library-would-raise",
+			"The named library release would raise for these arguments"),
 	SEED_RULE(HttpStatus.UNPROCESSABLE_CONTENT, "seed-rule", "Seeds break a framework rule"),
 	PRECONDITION_REQUIRED(HttpStatus.PRECONDITION_REQUIRED, "precondition-required", "If-Match required"),
 	UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Temporarily unavailable"),

@@ -225,6 +225,7 @@ class StreamingIndicesHttpTests {
 	private void assertRaises(String body, String raised) {
 		Response response = this.http.post(PATH, body);
 		assertThat(response.status()).as(body + ": " + response.text()).isEqualTo(422);
+		assertThat(response.json().get("type").asString()).endsWith("/library-would-raise");
 		assertThat(response.json().get("detail").asString()).as(body).contains("would raise").contains(raised);
 	}
 
