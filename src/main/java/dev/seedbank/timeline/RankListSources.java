@@ -2,7 +2,9 @@ package dev.seedbank.timeline;
 
 import dev.seedbank.experiment.ExperimentSnapshot;
 import dev.seedbank.order.PermutationCache;
+import dev.seedbank.sampling.InvalidSamplerArgumentException;
 import dev.seedbank.sampling.SamplerParameters;
+import dev.seedbank.sampling.SamplerSpec;
 import dev.seedbank.sampling.TorchVersion;
 import dev.seedbank.sampling.timeline.DistributedRankLists;
 import dev.seedbank.sampling.timeline.RankListSource;
@@ -11,9 +13,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one place the sampler kind of a record becomes the rank lists the run timeline
- * replays. Every record is a {@code DistributedSampler} today, the kind whose lists at
- * any world size come from one permutation, so {@code exact} resumes apply; a kind added
- * later answers here with its own {@link dev.seedbank.sampling.timeline.RankLists}.
+ * replays. Only {@code distributed} records are replayed so far: the kind whose lists at
+ * any world size come from one permutation, so {@code exact} resumes apply; another kind
+ * answers here with its own {@link dev.seedbank.sampling.timeline.RankLists} once its
+ * resume rules are modelled, and until then is refused rather than served torch's lists.
  * Permutations come from the shared cache, so the timeline and the plain index endpoints
  * compute each epoch once.
  */
@@ -26,9 +29,20 @@ class RankListSources {
 		this.permutations = permutations;
 	}
 
+	/**
+	 * @param record a record
+	 * @return its rank lists at any world size
+	 * @throws InvalidSamplerArgumentException for a kind the timeline does not replay
+	 * yet: answering with DistributedSampler's lists for it would be a wrong order served
+	 * as right
+	 */
 	RankListSource of(ExperimentSnapshot record) {
-		SamplerParameters parameters = new SamplerParameters(record.datasetSize(), record.worldSize(), 0,
-				record.effectiveDataSeed(), record.shuffle(), record.dropLast(),
+		if (!(record.sampler() instanceof SamplerSpec.Distributed distributed)) {
+			throw new InvalidSamplerArgumentException("sampler.kind", "the run timeline replays distributed records; "
+					+ "this record's kind is " + record.sampler().kind() + ", whose resumes it does not model yet");
+		}
+		SamplerParameters parameters = new SamplerParameters(distributed.datasetSize(), distributed.worldSize(), 0,
+				record.effectiveDataSeed(), distributed.shuffle(), distributed.dropLast(),
 				TorchVersion.parse(record.torchVersion()));
 		return DistributedRankLists.source(parameters, (key) -> this.permutations.get(key).intArray());
 	}

@@ -1,5 +1,9 @@
 package dev.seedbank.reliability;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 
 import dev.seedbank.TestHttp.Response;
@@ -20,10 +24,19 @@ class TwoReplicaTests {
 	private static final String DB = System.getenv()
 		.getOrDefault("SEEDBANK_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
 
+	/**
+	 * The replicas get a database of their own: their bootstrap token replaces the one
+	 * row named bootstrap, which the other test contexts sharing the test database rely
+	 * on.
+	 */
+	private static final String REPLICA_DB = "seedbank_two_replicas";
+
 	@Test
 	@Timeout(value = 6, unit = TimeUnit.MINUTES)
 	void twoReplicasOnOneDatabaseAreOneService() throws Exception {
-		String[] postgres = { "--spring.datasource.url=" + DB, "--spring.datasource.username=postgres",
+		recreate(REPLICA_DB);
+		String url = DB.substring(0, DB.lastIndexOf('/') + 1) + REPLICA_DB;
+		String[] postgres = { "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
 				"--spring.datasource.password=" };
 		try (ChildApp a = ChildApp.start("384m", postgres); ChildApp b = ChildApp.start("384m", postgres)) {
 			String name = "two-replicas-" + System.nanoTime();
@@ -77,6 +90,14 @@ class TwoReplicaTests {
 				.status()).isEqualTo(204);
 			assertThat(b.http.get("/api/v1/experiments/" + id, "Authorization", "Bearer " + revoked).status())
 				.isEqualTo(401);
+		}
+	}
+
+	private static void recreate(String database) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(DB, "postgres", "");
+				Statement statement = connection.createStatement()) {
+			statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+			statement.execute("CREATE DATABASE " + database);
 		}
 	}
 

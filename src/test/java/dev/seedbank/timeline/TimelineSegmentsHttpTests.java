@@ -35,6 +35,23 @@ class TimelineSegmentsHttpTests {
 	}
 
 	@Test
+	void aRecordOfAnotherSamplerKindIsRefusedNotServedTorchsLists() {
+		Response record = this.timeline.http.post("/api/v1/experiments", """
+				{"name": "timeline-hf-%s", "framework": "torch", "frameworkVersion": "2.5.1", "torchVersion": "2.5.1",
+				 "globalSeed": 5, "dataSeed": null, "dataSeedPolicy": "LINKED",
+				 "sampler": {"kind": "hf-datasets", "datasetSize": 100, "numShards": 4}}
+				""".formatted(java.util.UUID.randomUUID()));
+		assertThat(record.status()).as(record.text()).isEqualTo(201);
+		String id = record.json().get("id").asString();
+		Response segment = this.timeline.postSegment(id, """
+				{"worldSize": 3, "startEpoch": 0, "startSample": 48, "resume": "exact"}""");
+		assertThat(segment.status()).as(segment.text()).isEqualTo(400);
+		assertThat(segment.json().get("errors").get(0).get("field").asString()).isEqualTo("sampler.kind");
+		Response indices = this.timeline.indices(id, 0, 0, 0, "", "application/json");
+		assertThat(indices.status()).as(indices.text()).isEqualTo(400);
+	}
+
+	@Test
 	void restartsAreRecordedInOrderAndOneStartingEarlierIsAConflict() {
 		String id = this.timeline.create(100, 4, 7, false);
 		JsonNode history = this.timeline.http.get("/api/v1/experiments/" + id + "/segments").json();
