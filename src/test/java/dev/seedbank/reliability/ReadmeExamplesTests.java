@@ -56,6 +56,14 @@ class ReadmeExamplesTests {
 				byte[] npy = Files.readAllBytes(dir.resolve("r17.npy"));
 				assertThat(new String(npy, 1, 5)).isEqualTo("NUMPY");
 				assertThat(output).contains("\"indices\":[4,7,3,0,6]").contains("\"match\":false");
+				// Issue 16.12: a first start shows only warnings meant for the user (the
+				// generated token), not Flyway's H2 version note or springdoc's defaults.
+				List<String> warnings = app.log().lines().filter((line) -> line.contains(" WARN ")).toList();
+				System.out.printf("start-up warnings:%n%s%n", String.join("\n", warnings));
+				assertThat(warnings)
+					.noneMatch((line) -> line.contains("Flyway has been verified") || line.contains("SpringDoc"));
+				assertThat(warnings).anyMatch((line) -> line.contains("Using generated bootstrap ADMIN token")
+						|| line.contains("BootstrapToken"));
 			}
 			finally {
 				FileSystemUtils.deleteRecursively(dir);
