@@ -15,6 +15,7 @@ import dev.seedbank.sampling.timeline.UnknownSegmentException;
 import dev.seedbank.security.InvalidTokenRequestException;
 import dev.seedbank.security.TokenNotFoundException;
 import dev.seedbank.seeds.SeedRuleException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
@@ -172,8 +173,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler({ CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
 			DataAccessResourceFailureException.class, QueryTimeoutException.class, TransientDataAccessException.class })
-	ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex) {
-		log.warn("Database unavailable: {}", ex.getClass().getSimpleName());
+	ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex, HttpServletRequest request) {
+		OutageLog.unavailable(request.getMethod() + " " + request.getRequestURI(), ex);
 		return databaseUnavailable();
 	}
 
@@ -194,7 +195,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler(DataIntegrityViolationException.class)
-	ResponseEntity<ProblemDetail> dataIntegrity(DataIntegrityViolationException ex) {
+	ResponseEntity<ProblemDetail> dataIntegrity(DataIntegrityViolationException ex, HttpServletRequest request) {
 		String state = DatabaseFailures.sqlState(ex);
 		if (UNSTORABLE_CHARACTER.equals(state)) {
 			return invalid("body", "text must not contain the NUL character (U+0000), which PostgreSQL cannot store");
@@ -202,13 +203,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		if (state != null && state.startsWith(DATA_EXCEPTION_CLASS)) {
 			return invalid("body", "a value cannot be stored as given (SQLState " + state + ")");
 		}
-		return unexpected(ex);
+		return unexpected(ex, request);
 	}
 
 	@ExceptionHandler(Exception.class)
-	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+	ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) {
 		if (DatabaseFailures.lostConnection(ex)) {
-			return databaseUnavailable(ex);
+			return databaseUnavailable(ex, request);
 		}
 		log.error("Unexpected error", ex);
 		return Problems.response(Problems.of(ProblemType.INTERNAL, "An unexpected error occurred"));

@@ -23,6 +23,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.seedbank.SeedbankApplication;
 import dev.seedbank.TestHttp;
 import dev.seedbank.TestHttp.Response;
@@ -31,6 +35,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -133,6 +138,10 @@ class DatabaseFaultTests {
 		}
 
 		Thread.sleep(2000);
+		ListAppender<ILoggingEvent> logged = new ListAppender<>();
+		logged.start();
+		Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+		root.addAppender(logged);
 		phase.set("stopping");
 		pg(true, "pg_ctlcluster", "15", CLUSTER, "stop", "-m", "fast");
 		phase.set("down");
@@ -150,6 +159,7 @@ class DatabaseFaultTests {
 		double recoverySeconds = (System.nanoTime() - restart) / 1e9;
 		phase.set("recovered");
 		Thread.sleep(2000);
+		root.detachAppender(logged);
 		running.set(false);
 		workers.shutdown();
 		assertThat(workers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
@@ -194,6 +204,7 @@ class DatabaseFaultTests {
 				default -> assertThat(outcome.response().status()).isEqualTo(503);
 			}
 		}
+		assertLogNoise(logged.list, outcomes);
 		assertThat(readinessDown.status()).isEqualTo(503);
 		assertThat(livenessDown.status()).isEqualTo(200);
 
@@ -232,6 +243,28 @@ class DatabaseFaultTests {
 				"database faults: %d creates sent, %d answered 201, %d committed but answered 503; "
 						+ "retried with the same Idempotency-Key: %s; %d records, each with its 2 tags and its key%n",
 				creates.size(), created.size(), inDoubt.size(), retried, after.size());
+	}
+
+	/**
+	 * Issue 16.7: each 503 of the outage logs one WARN line, and the outage one stack
+	 * trace; it used to be an ERROR trace per request plus Hibernate's two lines.
+	 */
+	private static void assertLogNoise(List<ILoggingEvent> events, ConcurrentLinkedQueue<Outcome> outcomes) {
+		List<ILoggingEvent> noisy = List.copyOf(events)
+			.stream()
+			.filter((event) -> event.getLevel().isGreaterOrEqual(Level.WARN))
+			.toList();
+		Map<String, Long> byLogger = new TreeMap<>(
+				noisy.stream().collect(Collectors.groupingBy(ILoggingEvent::getLoggerName, Collectors.counting())));
+		long answered503 = outcomes.stream().filter((o) -> o.response().status() == 503).count();
+		long traces = noisy.stream().filter((event) -> event.getThrowableProxy() != null).count();
+		System.out.printf("database faults: %d answers 503; WARN+ lines by logger %s; %d stack traces%n", answered503,
+				byLogger, traces);
+		assertThat(noisy).as("ERROR lines").noneMatch((event) -> event.getLevel() == Level.ERROR);
+		assertThat(traces).as("stack traces for the one outage").isEqualTo(1);
+		long perRequest = byLogger.getOrDefault("dev.seedbank.web.OutageLog", 0L);
+		assertThat(perRequest).as("one WARN line per 503").isPositive().isLessThanOrEqualTo(answered503);
+		assertThat(byLogger.keySet()).as("loggers repeating the failure").containsOnly("dev.seedbank.web.OutageLog");
 	}
 
 	private static Map<String, int[]> rows() throws SQLException {

@@ -53,6 +53,20 @@ class OpenApiDocumentTests {
 		this.api = parsed.getOpenAPI();
 	}
 
+	/**
+	 * Issue 16.10: every build exports the document it serves, the project's generated
+	 * API reference, next to the jar.
+	 */
+	@Test
+	void theDocumentIsExportedToTarget() throws java.io.IOException {
+		Response docs = new TestHttp(this.port).get("/v3/api-docs");
+		java.nio.file.Path exported = java.nio.file.Path.of("target", "openapi.json");
+		java.nio.file.Files.createDirectories(exported.getParent());
+		java.nio.file.Files.write(exported, docs.body());
+		assertThat(this.api.getPaths()).containsKey("/api/v1/experiments");
+		assertThat(java.nio.file.Files.readString(exported)).contains("\"/api/v1/experiments\"");
+	}
+
 	@Test
 	void infoComesFromTheBuildAndTheFourTagsComeInOrder() {
 		assertThat(this.api.getInfo().getTitle()).isEqualTo("seedbank API");
