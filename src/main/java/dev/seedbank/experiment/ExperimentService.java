@@ -13,8 +13,6 @@ import dev.seedbank.seeds.DataSeedDecision;
 import dev.seedbank.seeds.DataSeedPolicies;
 import dev.seedbank.seeds.SamplerSeedDefaults;
 import dev.seedbank.seeds.SeedRequest;
-import dev.seedbank.web.ApiException;
-import dev.seedbank.web.ProblemType;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -77,7 +75,7 @@ public class ExperimentService {
 			if (concurrent != null) {
 				return concurrent;
 			}
-			throw nameTaken(draft.name());
+			throw new NameTakenException(draft.name());
 		}
 		try {
 			return this.transactions.execute((status) -> {
@@ -102,7 +100,7 @@ public class ExperimentService {
 				return winner;
 			}
 			if (this.experiments.existsByName(draft.name())) {
-				throw nameTaken(draft.name());
+				throw new NameTakenException(draft.name());
 			}
 			throw ex;
 		}
@@ -119,8 +117,7 @@ public class ExperimentService {
 	private CreateOutcome replayInTransaction(IdempotencyToken idempotency) {
 		return this.idempotencyKeys.findById(idempotency.key()).map((first) -> {
 			if (!first.requestSha256().equals(idempotency.requestSha256())) {
-				throw new ApiException(ProblemType.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '" + idempotency.key()
-						+ "' was first used with a different request body; use a new key for a new request");
+				throw new IdempotencyConflictException(idempotency.key());
 			}
 			ExperimentSnapshot current = get(first.experimentId());
 			return new CreateOutcome(current, first.responseBody(), true);
@@ -130,12 +127,12 @@ public class ExperimentService {
 	/**
 	 * @param id the record's id
 	 * @return the record
-	 * @throws ApiException 404 when there is none
+	 * @throws ExperimentNotFoundException when there is none
 	 */
 	public ExperimentSnapshot get(UUID id) {
 		return this.experiments.findById(id)
 			.map(Experiment::snapshot)
-			.orElseThrow(() -> new ApiException(ProblemType.NOT_FOUND, "No experiment with id " + id));
+			.orElseThrow(() -> new ExperimentNotFoundException(id));
 	}
 
 	/**
@@ -171,10 +168,9 @@ public class ExperimentService {
 	public ExperimentSnapshot amend(UUID id, long expectedVersion, ExperimentChanges changes, String changedBy) {
 		return this.transactions.execute((status) -> {
 			Experiment experiment = this.experiments.findById(id)
-				.orElseThrow(() -> new ApiException(ProblemType.NOT_FOUND, "No experiment with id " + id));
+				.orElseThrow(() -> new ExperimentNotFoundException(id));
 			if (experiment.version() != expectedVersion) {
-				throw new ApiException(ProblemType.PRECONDITION_FAILED, "If-Match names version " + expectedVersion
-						+ " but the experiment is at version " + experiment.version() + "; read it again");
+				throw new StaleVersionException(expectedVersion, experiment.version());
 			}
 			Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 			ExperimentSnapshot before = experiment.snapshot();
@@ -203,11 +199,6 @@ public class ExperimentService {
 
 	private static String json(Map<String, String> tags) {
 		return JsonMapper.shared().writeValueAsString(new TreeMap<>(tags));
-	}
-
-	private static ApiException nameTaken(String name) {
-		return new ApiException(ProblemType.NAME_TAKEN, "An experiment named '" + name
-				+ "' already exists; experiment names are unique, so choose another name");
 	}
 
 	/**
