@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.Function;
 
 import dev.seedbank.seeds.DataSeedDecision;
 import dev.seedbank.seeds.DataSeedPolicies;
@@ -34,16 +33,16 @@ public class ExperimentService {
 
 	private final ExperimentRepository experiments;
 
-	private final IdempotencyRepository idempotencyKeys;
+	private final IdempotentCreates idempotency;
 
 	private final ExperimentAuditRepository audit;
 
 	private final TransactionTemplate transactions;
 
-	ExperimentService(ExperimentRepository experiments, IdempotencyRepository idempotencyKeys,
-			ExperimentAuditRepository audit, TransactionTemplate transactions) {
+	ExperimentService(ExperimentRepository experiments, IdempotentCreates idempotency, ExperimentAuditRepository audit,
+			TransactionTemplate transactions) {
 		this.experiments = experiments;
-		this.idempotencyKeys = idempotencyKeys;
+		this.idempotency = idempotency;
 		this.audit = audit;
 		this.transactions = transactions;
 	}
@@ -54,11 +53,9 @@ public class ExperimentService {
 	 * @param draft the validated request
 	 * @param createdBy the caller's name
 	 * @param idempotency the key and the request's digest, or {@code null}
-	 * @param render how the web layer renders the created record, stored for replays
 	 * @return the outcome
 	 */
-	public CreateOutcome create(ExperimentDraft draft, String createdBy, IdempotencyToken idempotency,
-			Function<ExperimentSnapshot, String> render) {
+	public CreateOutcome create(ExperimentDraft draft, String createdBy, IdempotencyToken idempotency) {
 		SeedRequest seeds = new SeedRequest(draft.framework(), draft.frameworkVersion(), draft.torchVersion(),
 				draft.globalSeed(), draft.dataSeed(), draft.dataSeedPolicy(), draft.worldSize(),
 				draft.deviceSpecific());
@@ -84,12 +81,10 @@ public class ExperimentService {
 						decision.explanation(), now, createdBy);
 				ExperimentSnapshot created = this.experiments.saveAndFlush(experiment).snapshot();
 				this.audit.save(new ExperimentAudit(created.id(), "created", null, created.name(), createdBy, now));
-				String body = render.apply(created);
 				if (idempotency != null) {
-					this.idempotencyKeys.saveAndFlush(new IdempotencyRecord(idempotency.key(),
-							idempotency.requestSha256(), created.id(), body, now));
+					this.idempotency.record(idempotency, created, now);
 				}
-				return new CreateOutcome(created, body, false);
+				return new CreateOutcome(created, created, false);
 			});
 		}
 		catch (DataIntegrityViolationException ex) {
@@ -111,17 +106,7 @@ public class ExperimentService {
 		if (idempotency == null) {
 			return null;
 		}
-		return this.transactions.execute((status) -> replayInTransaction(idempotency));
-	}
-
-	private CreateOutcome replayInTransaction(IdempotencyToken idempotency) {
-		return this.idempotencyKeys.findById(idempotency.key()).map((first) -> {
-			if (!first.requestSha256().equals(idempotency.requestSha256())) {
-				throw new IdempotencyConflictException(idempotency.key());
-			}
-			ExperimentSnapshot current = get(first.experimentId());
-			return new CreateOutcome(current, first.responseBody(), true);
-		}).orElse(null);
+		return this.transactions.execute((status) -> this.idempotency.replay(idempotency));
 	}
 
 	/**
@@ -213,11 +198,11 @@ public class ExperimentService {
 	/**
 	 * The result of a create.
 	 *
-	 * @param experiment the record
-	 * @param body the rendered first response
+	 * @param experiment the record as it is now (its version is the ETag)
+	 * @param firstAnswer the record as the first create answered it, what the body shows
 	 * @param replayed whether this repeats an earlier create
 	 */
-	public record CreateOutcome(ExperimentSnapshot experiment, String body, boolean replayed) {
+	public record CreateOutcome(ExperimentSnapshot experiment, ExperimentSnapshot firstAnswer, boolean replayed) {
 	}
 
 	/**
