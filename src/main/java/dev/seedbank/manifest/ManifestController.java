@@ -165,7 +165,7 @@ class ManifestController {
 		}
 		ExperimentSnapshot experiment = this.experiments.get(id);
 		RankSeeds seeds = rankSeeds(experiment, rank);
-		TorchVersion torch = TorchVersion.parse(experiment.torchVersion());
+		TorchVersion torch = experiment.torch();
 		EpochWorkerSeeds workers;
 		if (experiment.sampler() instanceof SamplerSpec.Random random && random.dataLoader()) {
 			// The loader and its RandomSampler share one generator: every epoch's sampler

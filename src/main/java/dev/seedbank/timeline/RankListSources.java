@@ -28,8 +28,7 @@ class RankListSources {
 
 	RankListSource of(ExperimentSnapshot record) {
 		SamplerParameters parameters = new SamplerParameters(record.datasetSize(), record.worldSize(), 0,
-				record.effectiveDataSeed(), record.shuffle(), record.dropLast(),
-				TorchVersion.parse(record.torchVersion()));
+				record.effectiveDataSeed(), record.shuffle(), record.dropLast(), record.torch());
 		return DistributedRankLists.source(parameters, (key) -> this.permutations.get(key).intArray());
 	}
 
@@ -38,7 +37,7 @@ class RankListSources {
 	 * @return the torch release whose behaviour its orders follow
 	 */
 	TorchVersion torchVersion(ExperimentSnapshot record) {
-		return TorchVersion.parse(record.torchVersion());
+		return record.torch();
 	}
 
 }
