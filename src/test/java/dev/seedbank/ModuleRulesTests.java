@@ -51,14 +51,6 @@ class ModuleRulesTests {
 			// The OpenAPI schema of every problem type.
 			"dev.seedbank.config.ProblemSchemas");
 
-	/**
-	 * Frozen: services and caches that still throw {@code web.ApiException} (issue 12).
-	 * Shrinks only: {@link #theFrozenListHoldsOnlyTodaysViolators()} fails once an entry
-	 * is fixed, and a class not listed here fails {@link #SERVICES_NEVER_SPEAK_HTTP}.
-	 */
-	static final Set<String> FROZEN_WEB_IMPORTS = Set.of("dev.seedbank.experiment.ExperimentService",
-			"dev.seedbank.order.PermutationCache");
-
 	/** The torch engine could be lifted out as a library tomorrow: JDK only. */
 	static final ArchRule SAMPLING_IS_PLAIN_JAVA = classes().that()
 		.resideInAPackage("dev.seedbank.sampling..")
@@ -79,7 +71,6 @@ class ModuleRulesTests {
 	static final ArchRule SERVICES_NEVER_SPEAK_HTTP = noClasses().that(not(resideInAPackage("dev.seedbank..web..")))
 		.and(not(annotatedWith(RestController.class)))
 		.and(not(nameMatching(alternatives(HTTP_ADAPTERS))))
-		.and(not(nameMatching(alternatives(FROZEN_WEB_IMPORTS))))
 		.should()
 		.dependOnClassesThat()
 		.resideInAPackage("dev.seedbank.web..")
@@ -145,16 +136,6 @@ class ModuleRulesTests {
 	@Test
 	void manifestHoldsNoPersistence() {
 		MANIFEST_HOLDS_NO_PERSISTENCE.check(mainClasses());
-	}
-
-	@Test
-	void theFrozenListHoldsOnlyTodaysViolators() {
-		for (String name : FROZEN_WEB_IMPORTS) {
-			JavaClass frozen = mainClasses().get(name);
-			assertThat(frozen.getDirectDependenciesFromSelf())
-				.as("%s no longer imports dev.seedbank.web: remove it from FROZEN_WEB_IMPORTS", name)
-				.anyMatch((dependency) -> dependency.getTargetClass().getPackageName().startsWith("dev.seedbank.web"));
-		}
 	}
 
 	private static String alternatives(Set<String> names) {

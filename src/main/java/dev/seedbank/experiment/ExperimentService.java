@@ -7,14 +7,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.Function;
 
 import dev.seedbank.seeds.DataSeedDecision;
 import dev.seedbank.seeds.DataSeedPolicies;
 import dev.seedbank.seeds.SamplerSeedDefaults;
 import dev.seedbank.seeds.SeedRequest;
-import dev.seedbank.web.ApiException;
-import dev.seedbank.web.ProblemType;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -36,16 +33,16 @@ public class ExperimentService {
 
 	private final ExperimentRepository experiments;
 
-	private final IdempotencyRepository idempotencyKeys;
+	private final IdempotentCreates idempotency;
 
 	private final ExperimentAuditRepository audit;
 
 	private final TransactionTemplate transactions;
 
-	ExperimentService(ExperimentRepository experiments, IdempotencyRepository idempotencyKeys,
-			ExperimentAuditRepository audit, TransactionTemplate transactions) {
+	ExperimentService(ExperimentRepository experiments, IdempotentCreates idempotency, ExperimentAuditRepository audit,
+			TransactionTemplate transactions) {
 		this.experiments = experiments;
-		this.idempotencyKeys = idempotencyKeys;
+		this.idempotency = idempotency;
 		this.audit = audit;
 		this.transactions = transactions;
 	}
@@ -56,11 +53,9 @@ public class ExperimentService {
 	 * @param draft the validated request
 	 * @param createdBy the caller's name
 	 * @param idempotency the key and the request's digest, or {@code null}
-	 * @param render how the web layer renders the created record, stored for replays
 	 * @return the outcome
 	 */
-	public CreateOutcome create(ExperimentDraft draft, String createdBy, IdempotencyToken idempotency,
-			Function<ExperimentSnapshot, String> render) {
+	public CreateOutcome create(ExperimentDraft draft, String createdBy, IdempotencyToken idempotency) {
 		SeedRequest seeds = new SeedRequest(draft.framework(), draft.frameworkVersion(), draft.torchVersion(),
 				draft.globalSeed(), draft.dataSeed(), draft.dataSeedPolicy(), draft.worldSize(),
 				draft.deviceSpecific());
@@ -77,7 +72,7 @@ public class ExperimentService {
 			if (concurrent != null) {
 				return concurrent;
 			}
-			throw nameTaken(draft.name());
+			throw new NameTakenException(draft.name());
 		}
 		try {
 			return this.transactions.execute((status) -> {
@@ -86,12 +81,10 @@ public class ExperimentService {
 						decision.explanation(), now, createdBy);
 				ExperimentSnapshot created = this.experiments.saveAndFlush(experiment).snapshot();
 				this.audit.save(new ExperimentAudit(created.id(), "created", null, created.name(), createdBy, now));
-				String body = render.apply(created);
 				if (idempotency != null) {
-					this.idempotencyKeys.saveAndFlush(new IdempotencyRecord(idempotency.key(),
-							idempotency.requestSha256(), created.id(), body, now));
+					this.idempotency.record(idempotency, created, now);
 				}
-				return new CreateOutcome(created, body, false);
+				return new CreateOutcome(created, created, false);
 			});
 		}
 		catch (DataIntegrityViolationException ex) {
@@ -102,7 +95,7 @@ public class ExperimentService {
 				return winner;
 			}
 			if (this.experiments.existsByName(draft.name())) {
-				throw nameTaken(draft.name());
+				throw new NameTakenException(draft.name());
 			}
 			throw ex;
 		}
@@ -113,29 +106,18 @@ public class ExperimentService {
 		if (idempotency == null) {
 			return null;
 		}
-		return this.transactions.execute((status) -> replayInTransaction(idempotency));
-	}
-
-	private CreateOutcome replayInTransaction(IdempotencyToken idempotency) {
-		return this.idempotencyKeys.findById(idempotency.key()).map((first) -> {
-			if (!first.requestSha256().equals(idempotency.requestSha256())) {
-				throw new ApiException(ProblemType.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '" + idempotency.key()
-						+ "' was first used with a different request body; use a new key for a new request");
-			}
-			ExperimentSnapshot current = get(first.experimentId());
-			return new CreateOutcome(current, first.responseBody(), true);
-		}).orElse(null);
+		return this.transactions.execute((status) -> this.idempotency.replay(idempotency));
 	}
 
 	/**
 	 * @param id the record's id
 	 * @return the record
-	 * @throws ApiException 404 when there is none
+	 * @throws ExperimentNotFoundException when there is none
 	 */
 	public ExperimentSnapshot get(UUID id) {
 		return this.experiments.findById(id)
 			.map(Experiment::snapshot)
-			.orElseThrow(() -> new ApiException(ProblemType.NOT_FOUND, "No experiment with id " + id));
+			.orElseThrow(() -> new ExperimentNotFoundException(id));
 	}
 
 	/**
@@ -171,10 +153,9 @@ public class ExperimentService {
 	public ExperimentSnapshot amend(UUID id, long expectedVersion, ExperimentChanges changes, String changedBy) {
 		return this.transactions.execute((status) -> {
 			Experiment experiment = this.experiments.findById(id)
-				.orElseThrow(() -> new ApiException(ProblemType.NOT_FOUND, "No experiment with id " + id));
+				.orElseThrow(() -> new ExperimentNotFoundException(id));
 			if (experiment.version() != expectedVersion) {
-				throw new ApiException(ProblemType.PRECONDITION_FAILED, "If-Match names version " + expectedVersion
-						+ " but the experiment is at version " + experiment.version() + "; read it again");
+				throw new StaleVersionException(expectedVersion, experiment.version());
 			}
 			Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 			ExperimentSnapshot before = experiment.snapshot();
@@ -205,11 +186,6 @@ public class ExperimentService {
 		return JsonMapper.shared().writeValueAsString(new TreeMap<>(tags));
 	}
 
-	private static ApiException nameTaken(String name) {
-		return new ApiException(ProblemType.NAME_TAKEN, "An experiment named '" + name
-				+ "' already exists; experiment names are unique, so choose another name");
-	}
-
 	/**
 	 * An idempotency key with the digest of the request it came with.
 	 *
@@ -222,11 +198,11 @@ public class ExperimentService {
 	/**
 	 * The result of a create.
 	 *
-	 * @param experiment the record
-	 * @param body the rendered first response
+	 * @param experiment the record as it is now (its version is the ETag)
+	 * @param firstAnswer the record as the first create answered it, what the body shows
 	 * @param replayed whether this repeats an earlier create
 	 */
-	public record CreateOutcome(ExperimentSnapshot experiment, String body, boolean replayed) {
+	public record CreateOutcome(ExperimentSnapshot experiment, ExperimentSnapshot firstAnswer, boolean replayed) {
 	}
 
 	/**

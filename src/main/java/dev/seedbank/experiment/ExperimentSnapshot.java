@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.seedbank.sampling.SamplerSpec;
+import dev.seedbank.sampling.TorchVersion;
 import dev.seedbank.seeds.DataSeedPolicy;
 import dev.seedbank.seeds.Framework;
 
@@ -51,6 +52,15 @@ public record ExperimentSnapshot(UUID id, String name, String description, Strin
 	 */
 	public Framework frameworkKind() {
 		return Framework.fromWireName(this.framework);
+	}
+
+	/**
+	 * The text is kept as the client spelled it (the record shows it back); it was
+	 * validated on create, so this never fails for a stored record.
+	 * @return torch's release, as the engine takes it
+	 */
+	public TorchVersion torch() {
+		return TorchVersion.parse(this.torchVersion);
 	}
 
 }

@@ -73,8 +73,7 @@ public record ComparisonResponse(@Schema(description = "The left experiment", re
 		static Side of(ExperimentSnapshot experiment) {
 			return new Side(experiment.id().toString(), experiment.name(), experiment.framework(),
 					experiment.frameworkVersion(), experiment.torchVersion(), experiment.globalSeed(),
-					experiment.effectiveDataSeed(),
-					RandpermVariants.of(experiment.torchVersion(), experiment.datasetSize()),
+					experiment.effectiveDataSeed(), RandpermVariants.of(experiment.torch(), experiment.datasetSize()),
 					experiment.sampler().kind());
 		}
 

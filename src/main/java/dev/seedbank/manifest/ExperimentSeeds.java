@@ -22,7 +22,7 @@ final class ExperimentSeeds {
 	static ComparedExperiment compared(ExperimentSnapshot experiment) {
 		return new ComparedExperiment(request(experiment), experiment.effectiveDataSeed(), experiment.datasetSize(),
 				experiment.shuffle(), experiment.dropLast(),
-				RandpermVariants.of(experiment.torchVersion(), experiment.datasetSize()));
+				RandpermVariants.of(experiment.torch(), experiment.datasetSize()));
 	}
 
 }

@@ -5,10 +5,10 @@ import java.util.UUID;
 
 import dev.seedbank.experiment.ExperimentService;
 import dev.seedbank.experiment.ExperimentSnapshot;
+import dev.seedbank.sampling.ReleaseVersion;
 import dev.seedbank.sampling.SamplerSpec;
 import dev.seedbank.sampling.TorchVersion;
 import dev.seedbank.seeds.EpochWorkerSeeds;
-import dev.seedbank.seeds.FrameworkVersion;
 import dev.seedbank.seeds.LightningWorkerSeeds;
 import dev.seedbank.seeds.RankSeeds;
 import dev.seedbank.seeds.SamplerCalls;
@@ -164,21 +164,20 @@ class ManifestController {
 		}
 		ExperimentSnapshot experiment = this.experiments.get(id);
 		RankSeeds seeds = rankSeeds(experiment, rank);
-		FrameworkVersion torch = FrameworkVersion.parse(experiment.torchVersion());
+		TorchVersion torch = experiment.torch();
 		EpochWorkerSeeds workers;
 		if (experiment.sampler() instanceof SamplerSpec.Random random && random.dataLoader()) {
 			// The loader and its RandomSampler share one generator: every epoch's sampler
 			// draws move the next base seed, and persistent workers keep the first one.
 			workers = WorkerSeeds.forShufflingLoader(seeds.loaderSeed(), epoch, numWorkers, persistentWorkers,
-					random.datasetSize(), random.replacement(), random.numSamples(),
-					TorchVersion.parse(experiment.torchVersion()));
+					random.datasetSize(), random.replacement(), random.numSamples(), torch);
 		}
 		else {
-			workers = WorkerSeeds.forEpoch(seeds.loaderSeed(), epoch, numWorkers, persistentWorkers, torch);
+			workers = WorkerSeeds.forEpoch(seeds.loaderSeed(), epoch, numWorkers, persistentWorkers, torch.release());
 		}
 		if (experiment.seedWorkers()) {
 			workers = LightningWorkerSeeds.afterWorkerInit(workers, rank,
-					FrameworkVersion.parse(experiment.frameworkVersion()));
+					ReleaseVersion.parse(experiment.frameworkVersion()));
 		}
 		return WorkerSeedsResponse.of(id.toString(), rank, workers);
 	}

@@ -15,12 +15,12 @@ final class RandpermVariants {
 	}
 
 	/**
-	 * @param torchVersion the torch release, e.g. {@code 2.6.0}
+	 * @param torchVersion the torch release
 	 * @param datasetSize the number of indices permuted
 	 * @return {@code inside-out} or {@code classic}
 	 */
-	static String of(String torchVersion, long datasetSize) {
-		RandpermVariant variant = RandpermVariant.of(TorchVersion.parse(torchVersion), datasetSize);
+	static String of(TorchVersion torchVersion, long datasetSize) {
+		RandpermVariant variant = RandpermVariant.of(torchVersion, datasetSize);
 		return (variant == RandpermVariant.INSIDE_OUT) ? "inside-out" : "classic";
 	}
 

@@ -44,8 +44,8 @@ final class SamplerComparison {
 				SamplerSpecJson.write(right.sampler()));
 		boolean sameKind = left.sampler().kind().equals(right.sampler().kind());
 		if (sameKind && drawsFromTorch(left.sampler())) {
-			String leftVariant = RandpermVariants.of(left.torchVersion(), left.sampler().datasetSize());
-			String rightVariant = RandpermVariants.of(right.torchVersion(), right.sampler().datasetSize());
+			String leftVariant = RandpermVariants.of(left.torch(), left.sampler().datasetSize());
+			String rightVariant = RandpermVariants.of(right.torch(), right.sampler().datasetSize());
 			if (!leftVariant.equals(rightVariant)) {
 				settings.add("randpermVariant");
 			}

@@ -2,11 +2,11 @@ package dev.seedbank.manifest;
 
 import java.math.BigInteger;
 
+import dev.seedbank.sampling.ReleaseVersion;
 import dev.seedbank.sampling.TorchSeed;
 import dev.seedbank.sampling.TorchVersion;
 import dev.seedbank.seeds.EpochWorkerSeeds;
 import dev.seedbank.seeds.Framework;
-import dev.seedbank.seeds.FrameworkVersion;
 import dev.seedbank.seeds.LightningWorkerSeeds;
 import dev.seedbank.seeds.WorkerSeeds;
 import dev.seedbank.web.ApiException;
@@ -100,8 +100,7 @@ class WorkerSeedsController {
 					null, torch);
 		}
 		else {
-			seeds = WorkerSeeds.forEpoch(loaderSeed, epoch, numWorkers, persistentWorkers,
-					FrameworkVersion.parse(torch.toString()));
+			seeds = WorkerSeeds.forEpoch(loaderSeed, epoch, numWorkers, persistentWorkers, torch.release());
 		}
 		if (seedWorkers) {
 			if (kind != Framework.LIGHTNING) {
@@ -122,12 +121,12 @@ class WorkerSeedsController {
 		}
 	}
 
-	private static FrameworkVersion lightningVersion(String text) {
+	private static ReleaseVersion lightningVersion(String text) {
 		if (text == null) {
 			return LightningWorkerSeeds.NEWEST_CHECKED;
 		}
 		try {
-			return FrameworkVersion.parse(text);
+			return ReleaseVersion.parse(text);
 		}
 		catch (IllegalArgumentException ex) {
 			throw ApiException.invalid("frameworkVersion", "must be a Lightning release such as 2.6.6");

@@ -190,8 +190,7 @@ public class IndexOrderService {
 	public RankSlice slice(UUID id, long epoch, int rank) {
 		ExperimentSnapshot experiment = this.records.get(id, this.experiments::get);
 		if (!(experiment.sampler() instanceof SamplerSpec.Distributed)) {
-			return slice(experiment.sampler(), experiment.effectiveDataSeed(), epoch, rank,
-					TorchVersion.parse(experiment.torchVersion()));
+			return slice(experiment.sampler(), experiment.effectiveDataSeed(), epoch, rank, experiment.torch());
 		}
 		SamplerParameters parameters = parameters(experiment, epoch);
 		RankSlice slice = slice(parameters, rank);
@@ -214,7 +213,7 @@ public class IndexOrderService {
 	static SamplerParameters parameters(ExperimentSnapshot experiment, long epoch) {
 		SamplerSpec.Distributed sampler = (SamplerSpec.Distributed) experiment.sampler();
 		return new SamplerParameters(sampler.datasetSize(), sampler.worldSize(), epoch, experiment.effectiveDataSeed(),
-				sampler.shuffle(), sampler.dropLast(), TorchVersion.parse(experiment.torchVersion()));
+				sampler.shuffle(), sampler.dropLast(), experiment.torch());
 	}
 
 	/**

@@ -14,8 +14,6 @@ import java.util.function.Function;
 import dev.seedbank.sampling.Permutation;
 import dev.seedbank.sampling.PermutationKey;
 import dev.seedbank.sampling.Randperm;
-import dev.seedbank.web.ApiException;
-import dev.seedbank.web.ProblemType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -147,7 +145,7 @@ public class PermutationCache {
 	 * time.
 	 * @param key what to permute
 	 * @return the permutation; callers must not modify it
-	 * @throws ApiException 413 when it is larger than the whole budget
+	 * @throws PermutationTooLargeException when it is larger than the whole budget
 	 * @throws PermutationBudgetBusyException when it fits the budget but no room came
 	 * free in time
 	 */
@@ -345,11 +343,8 @@ public class PermutationCache {
 		return Math.max(1, (long) Math.ceil(mean));
 	}
 
-	private ApiException tooLarge(PermutationKey key, long bytes) {
-		return new ApiException(ProblemType.PAYLOAD_TOO_LARGE,
-				"A permutation of " + key.n() + " samples needs " + mib(bytes) + " MiB of memory, but the permutation "
-						+ "budget is " + mib(this.budgetBytes) + " MiB; raise it with seedbank.order.cache-max-bytes "
-						+ "(SEEDBANK_ORDER_CACHEMAXBYTES) and the heap");
+	private PermutationTooLargeException tooLarge(PermutationKey key, long bytes) {
+		return new PermutationTooLargeException(key.n(), bytes, this.budgetBytes);
 	}
 
 	private long reservedBytes() {

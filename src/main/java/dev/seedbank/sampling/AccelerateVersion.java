@@ -22,13 +22,12 @@ import java.util.regex.Pattern;
  * 0 is refused for older releases.</li>
  * </ul>
  * Local and pre-release suffixes ({@code 1.15.0.dev0}, {@code 1.2.0rc1}) are ignored; a
- * release newer than 1.15.0 follows 1.15.0.
+ * release newer than 1.15.0 follows 1.15.0. The number and its order are
+ * {@link ReleaseVersion}'s; this type adds accelerate's boundaries.
  *
- * @param major major version
- * @param minor minor version
- * @param patch patch version
+ * @param release the release number
  */
-public record AccelerateVersion(int major, int minor, int patch) implements Comparable<AccelerateVersion> {
+public record AccelerateVersion(ReleaseVersion release) implements Comparable<AccelerateVersion> {
 
 	/** The oldest release reproduced: the first with {@code data_seed} (#3150). */
 	public static final AccelerateVersion OLDEST = new AccelerateVersion(1, 1, 0);
@@ -41,6 +40,10 @@ public record AccelerateVersion(int major, int minor, int patch) implements Comp
 
 	private static final Pattern FORMAT = Pattern
 		.compile("v?(\\d{1,3})\\.(\\d{1,3})(?:\\.(\\d{1,3}))?((?:\\.?(?:dev|rc|a|b|post)\\d*)*)(\\+[\\w.]+)?");
+
+	AccelerateVersion(int major, int minor, int patch) {
+		this(new ReleaseVersion(major, minor, patch));
+	}
 
 	/**
 	 * @param text e.g. {@code 1.15.0}; {@code null} means the newest
@@ -79,17 +82,12 @@ public record AccelerateVersion(int major, int minor, int patch) implements Comp
 
 	@Override
 	public int compareTo(AccelerateVersion other) {
-		int byMajor = Integer.compare(this.major, other.major);
-		if (byMajor != 0) {
-			return byMajor;
-		}
-		int byMinor = Integer.compare(this.minor, other.minor);
-		return (byMinor != 0) ? byMinor : Integer.compare(this.patch, other.patch);
+		return this.release.compareTo(other.release);
 	}
 
 	@Override
 	public String toString() {
-		return this.major + "." + this.minor + "." + this.patch;
+		return this.release.toString();
 	}
 
 }

@@ -9,12 +9,14 @@ import java.util.regex.Pattern;
  * ({@code +cu121}) and pre-release tags ({@code 1.13.0a0}, as Debian's build reports
  * itself) are ignored. A version newer than the newest known follows the newest known
  * behaviour and says so through {@link #isNewerThanKnown()}.
+ * <p>
+ * The release number and its order are {@link ReleaseVersion}'s, the type the seed rules
+ * compare too; this type adds the release table and the behaviour boundaries, and
+ * {@link #parse} refuses what torch never released.
  *
- * @param major major version
- * @param minor minor version
- * @param patch patch version
+ * @param release the release number
  */
-public record TorchVersion(int major, int minor, int patch) implements Comparable<TorchVersion> {
+public record TorchVersion(ReleaseVersion release) implements Comparable<TorchVersion> {
 
 	/**
 	 * Every release, from pytorch/pytorch's tags. 2.12.0, 2.12.1 and 2.13.0 change
@@ -77,7 +79,7 @@ public record TorchVersion(int major, int minor, int patch) implements Comparabl
 		.compile("v?(\\d{1,3})\\.(\\d{1,3})(?:\\.(\\d{1,3}))?([a-z]+\\d*)?(\\+[\\w.]+)?");
 
 	private static TorchVersion v(int major, int minor, int patch) {
-		return new TorchVersion(major, minor, patch);
+		return new TorchVersion(new ReleaseVersion(major, minor, patch));
 	}
 
 	/**
@@ -129,17 +131,12 @@ public record TorchVersion(int major, int minor, int patch) implements Comparabl
 
 	@Override
 	public int compareTo(TorchVersion other) {
-		int byMajor = Integer.compare(this.major, other.major);
-		if (byMajor != 0) {
-			return byMajor;
-		}
-		int byMinor = Integer.compare(this.minor, other.minor);
-		return (byMinor != 0) ? byMinor : Integer.compare(this.patch, other.patch);
+		return this.release.compareTo(other.release);
 	}
 
 	@Override
 	public String toString() {
-		return this.major + "." + this.minor + "." + this.patch;
+		return this.release.toString();
 	}
 
 }

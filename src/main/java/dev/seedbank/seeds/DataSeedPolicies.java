@@ -2,6 +2,7 @@ package dev.seedbank.seeds;
 
 import java.math.BigInteger;
 
+import dev.seedbank.sampling.ReleaseVersion;
 import dev.seedbank.seeds.SeedRuleException.Kind;
 
 /**
@@ -39,9 +40,9 @@ public final class DataSeedPolicies {
 		}
 	}
 
-	static FrameworkVersion version(String text, String field) {
+	static ReleaseVersion version(String text, String field) {
 		try {
-			return FrameworkVersion.parse(text);
+			return ReleaseVersion.parse(text);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new SeedRuleException(Kind.INVALID, field, field + ": " + ex.getMessage());
@@ -116,7 +117,7 @@ public final class DataSeedPolicies {
 							+ ", above 2^32-1, and " + name + " would fail on that rank; the global seed must be at "
 							+ "most " + FrameworkRules.UINT32_MAX.subtract(BigInteger.valueOf(lastRank)));
 		}
-		FrameworkVersion version = version(request.frameworkVersion(), "frameworkVersion");
+		ReleaseVersion version = version(request.frameworkVersion(), "frameworkVersion");
 		unsatisfiableIf(!rule.samplerTakesSeed(version) && dataSeed.signum() != 0,
 				(request.dataSeed() != null) ? "dataSeed" : "dataSeedPolicy",
 				name + " " + request.frameworkVersion() + ": dist.get_sampler takes no seed before "

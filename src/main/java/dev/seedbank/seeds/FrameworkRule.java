@@ -1,5 +1,7 @@
 package dev.seedbank.seeds;
 
+import dev.seedbank.sampling.ReleaseVersion;
+
 /**
  * How one framework seeds its processes and its distributed sampler: one row of
  * {@link FrameworkRules}.
@@ -17,7 +19,7 @@ package dev.seedbank.seeds;
  * that introduced it
  */
 public record FrameworkRule(Framework framework, ProcessSeeding processSeeding, boolean processSeedsAreUint32,
-		DefaultDataSeed defaultDataSeed, FrameworkVersion samplerSeedSince, boolean samplerDefaultShuffle,
+		DefaultDataSeed defaultDataSeed, ReleaseVersion samplerSeedSince, boolean samplerDefaultShuffle,
 		String source) {
 
 	/** How a rank's process seed follows from the global seed. */
@@ -51,7 +53,7 @@ public record FrameworkRule(Framework framework, ProcessSeeding processSeeding, 
 	 * @param version the framework release in use
 	 * @return whether its sampler helper accepts a seed
 	 */
-	public boolean samplerTakesSeed(FrameworkVersion version) {
+	public boolean samplerTakesSeed(ReleaseVersion version) {
 		return this.samplerSeedSince == null || version.isAtLeast(this.samplerSeedSince);
 	}
 

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.EnumMap;
 import java.util.Map;
 
+import dev.seedbank.sampling.ReleaseVersion;
 import dev.seedbank.seeds.FrameworkRule.DefaultDataSeed;
 import dev.seedbank.seeds.FrameworkRule.ProcessSeeding;
 
@@ -32,7 +33,7 @@ public final class FrameworkRules {
 	 * {@code _generate_state(base_seed, worker_id)}: pytorch/pytorch#56488 and #56797
 	 * (April 2021), {@code torch/utils/data/_utils/worker.py}, released in 1.9.0.
 	 */
-	public static final FrameworkVersion NUMPY_WORKER_SEEDING_SINCE = new FrameworkVersion(1, 9, 0);
+	public static final ReleaseVersion NUMPY_WORKER_SEEDING_SINCE = new ReleaseVersion(1, 9, 0);
 
 	private static final Map<Framework, FrameworkRule> RULES = new EnumMap<>(Framework.class);
 
@@ -43,7 +44,7 @@ public final class FrameworkRules {
 						+ "seeds its generator with seed + epoch; the script calls torch.manual_seed(seed) "
 						+ "on every rank"));
 		add(new FrameworkRule(Framework.COMPOSER, ProcessSeeding.GLOBAL_PLUS_RANK, true, DefaultDataSeed.ZERO,
-				new FrameworkVersion(0, 28, 0), false,
+				new ReleaseVersion(0, 28, 0), false,
 				"mosaicml/composer composer/trainer/trainer.py _distribute_and_get_random_seed: "
 						+ "seed = rank_zero_seed + dist.get_global_rank(), then reproducibility.seed_all(seed); "
 						+ "composer/utils/reproducibility.py: MAX_SEED = 2**32 - 1, seed_all raises outside "

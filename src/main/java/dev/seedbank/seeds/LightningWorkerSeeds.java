@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.seedbank.sampling.ReleaseVersion;
 import dev.seedbank.seeds.SeedRuleException.Kind;
 
 /**
@@ -36,20 +37,20 @@ public final class LightningWorkerSeeds {
 	/**
 	 * {@code _generate_seed_sequence} and its LCG: Lightning-AI/pytorch-lightning#20055.
 	 */
-	public static final FrameworkVersion LCG_SINCE = new FrameworkVersion(2, 4, 0);
+	public static final ReleaseVersion LCG_SINCE = new ReleaseVersion(2, 4, 0);
 
 	/** NumPy seeded from {@code SeedSequence}: Lightning-AI/pytorch-lightning#20369. */
-	public static final FrameworkVersion NUMPY_SEED_SEQUENCE_SINCE = new FrameworkVersion(2, 5, 0);
+	public static final ReleaseVersion NUMPY_SEED_SEQUENCE_SINCE = new ReleaseVersion(2, 5, 0);
 
 	/** The MurmurHash3 finalizer before the LCG: Lightning-AI/pytorch-lightning#21399. */
-	public static final FrameworkVersion HASH_MIXING_SINCE = new FrameworkVersion(2, 6, 1);
+	public static final ReleaseVersion HASH_MIXING_SINCE = new ReleaseVersion(2, 6, 1);
 
 	/**
 	 * The newest release whose {@code pl_worker_init_function} was read and checked
 	 * against real workers (the reference venv's lightning 2.6.6); the default where a
 	 * request names none.
 	 */
-	public static final FrameworkVersion NEWEST_CHECKED = new FrameworkVersion(2, 6, 6);
+	public static final ReleaseVersion NEWEST_CHECKED = new ReleaseVersion(2, 6, 6);
 
 	/** The LCG's multiplier, Knuth's MMIX constant, as in seed.py. */
 	private static final long LCG_MULTIPLIER = 6364136223846793005L;
@@ -83,7 +84,7 @@ public final class LightningWorkerSeeds {
 	 * {@code rank} for a negative rank
 	 */
 	public static EpochWorkerSeeds afterWorkerInit(EpochWorkerSeeds torchWorkers, int globalRank,
-			FrameworkVersion lightningVersion) {
+			ReleaseVersion lightningVersion) {
 		if (!lightningVersion.isAtLeast(LCG_SINCE)) {
 			throw new SeedRuleException(Kind.INVALID, "frameworkVersion",
 					"Lightning " + lightningVersion + " seeds workers from NumPy's SeedSequence spawn children "
@@ -103,7 +104,7 @@ public final class LightningWorkerSeeds {
 				torchWorkers.baseSeed(), true, note, List.copyOf(workers));
 	}
 
-	static WorkerSeed worker(long baseSeed, int workerId, int globalRank, FrameworkVersion version) {
+	static WorkerSeed worker(long baseSeed, int workerId, int globalRank, ReleaseVersion version) {
 		long[] draws = seedSequence(baseSeed, workerId, globalRank, version.isAtLeast(HASH_MIXING_SINCE));
 		BigInteger torchSeed = unsigned(draws[0]);
 		BigInteger randomSeed = unsigned(draws[1]).shiftLeft(32).or(unsigned(draws[2]));

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.seedbank.sampling.ReleaseVersion;
 import dev.seedbank.seeds.SeedRuleException.Kind;
 
 /**
@@ -160,7 +161,7 @@ public final class SeedManifests {
 	private static String samplerCall(SeedRequest request, BigInteger seed, boolean shuffle, boolean dropLast,
 			int rank) {
 		if (request.framework() == Framework.COMPOSER) {
-			FrameworkVersion version = FrameworkVersion.parse(request.frameworkVersion());
+			ReleaseVersion version = ReleaseVersion.parse(request.frameworkVersion());
 			String seedArgument = FrameworkRules.of(Framework.COMPOSER).samplerTakesSeed(version) ? ", seed=" + seed
 					: "";
 			String dropLastArgument = dropLast ? ", drop_last=True" : "";
@@ -182,7 +183,7 @@ public final class SeedManifests {
 				notes.add("dist.get_sampler defaults to shuffle=False, unlike torch's DistributedSampler "
 						+ "(shuffle=True): pass shuffle explicitly.");
 				FrameworkRule rule = FrameworkRules.of(Framework.COMPOSER);
-				if (!rule.samplerTakesSeed(FrameworkVersion.parse(request.frameworkVersion()))) {
+				if (!rule.samplerTakesSeed(ReleaseVersion.parse(request.frameworkVersion()))) {
 					notes.add("composer " + request.frameworkVersion() + " has no seed argument on dist.get_sampler "
 							+ "(added in " + rule.samplerSeedSince() + "): its sampler is always seeded with 0.");
 				}

@@ -6,6 +6,7 @@ import java.util.List;
 
 import dev.seedbank.sampling.MersenneTwister;
 import dev.seedbank.sampling.RandomSamplerOrder;
+import dev.seedbank.sampling.ReleaseVersion;
 import dev.seedbank.sampling.TorchVersion;
 
 /**
@@ -42,7 +43,7 @@ public final class WorkerSeeds {
 	 * @return the base seed and each worker's seeds
 	 */
 	public static EpochWorkerSeeds forEpoch(BigInteger loaderSeed, int epoch, int numWorkers, boolean persistentWorkers,
-			FrameworkVersion torchVersion) {
+			ReleaseVersion torchVersion) {
 		if (epoch < 0) {
 			throw new IllegalArgumentException("epoch must be at least 0");
 		}
@@ -94,8 +95,7 @@ public final class WorkerSeeds {
 				: "The base seed is the loader generator's first draw of iter(loader) " + epoch + ", after the "
 						+ "randperm draws of the RandomSampler that shuffle=True builds on the same generator in "
 						+ "every earlier epoch.";
-		return forBaseSeed(loaderSeed, epoch, persistentWorkers, baseSeed, numWorkers,
-				FrameworkVersion.parse(torchVersion.toString()), draw);
+		return forBaseSeed(loaderSeed, epoch, persistentWorkers, baseSeed, numWorkers, torchVersion.release(), draw);
 	}
 
 	/**
@@ -110,7 +110,7 @@ public final class WorkerSeeds {
 	 * @return each worker's seeds
 	 */
 	public static EpochWorkerSeeds forBaseSeed(BigInteger loaderSeed, int epoch, boolean persistentWorkers,
-			long baseSeed, int numWorkers, FrameworkVersion torchVersion, String draw) {
+			long baseSeed, int numWorkers, ReleaseVersion torchVersion, String draw) {
 		if (numWorkers < 0) {
 			throw new IllegalArgumentException("numWorkers must be at least 0");
 		}
@@ -124,7 +124,7 @@ public final class WorkerSeeds {
 				draw + note(numpySeeded, torchVersion), List.copyOf(workers));
 	}
 
-	private static String note(boolean numpySeeded, FrameworkVersion torch) {
+	private static String note(boolean numpySeeded, ReleaseVersion torch) {
 		return numpySeeded ? " Each worker seeds NumPy with _generate_state(base_seed, worker_id)."
 				: " torch " + torch + " workers do not seed NumPy (torch seeds it from 1.9.0): workers keep the "
 						+ "NumPy state they start with, under fork the parent's, the same in every worker.";

@@ -42,8 +42,7 @@ class RankListSources {
 					+ "this record's kind is " + record.sampler().kind() + ", whose resumes it does not model yet");
 		}
 		SamplerParameters parameters = new SamplerParameters(distributed.datasetSize(), distributed.worldSize(), 0,
-				record.effectiveDataSeed(), distributed.shuffle(), distributed.dropLast(),
-				TorchVersion.parse(record.torchVersion()));
+				record.effectiveDataSeed(), distributed.shuffle(), distributed.dropLast(), record.torch());
 		return DistributedRankLists.source(parameters, (key) -> this.permutations.get(key).intArray());
 	}
 
@@ -52,7 +51,7 @@ class RankListSources {
 	 * @return the torch release whose behaviour its orders follow
 	 */
 	TorchVersion torchVersion(ExperimentSnapshot record) {
-		return TorchVersion.parse(record.torchVersion());
+		return record.torch();
 	}
 
 }

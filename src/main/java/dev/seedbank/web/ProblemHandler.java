@@ -4,8 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import dev.seedbank.experiment.ExperimentNotFoundException;
+import dev.seedbank.experiment.IdempotencyConflictException;
 import dev.seedbank.experiment.InvalidSamplerSettingsException;
+import dev.seedbank.experiment.NameTakenException;
+import dev.seedbank.experiment.StaleVersionException;
 import dev.seedbank.order.PermutationBudgetBusyException;
+import dev.seedbank.order.PermutationTooLargeException;
 import dev.seedbank.order.UnacceptableFormatException;
 import dev.seedbank.sampling.InvalidSamplerArgumentException;
 import dev.seedbank.sampling.LibraryWouldRaiseException;
@@ -131,6 +136,32 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(UnknownSegmentException.class)
 	ResponseEntity<ProblemDetail> unknownSegment(UnknownSegmentException ex) {
 		return Problems.response(Problems.of(ProblemType.NOT_FOUND, ex.getMessage()));
+	}
+
+	@ExceptionHandler(ExperimentNotFoundException.class)
+	ResponseEntity<ProblemDetail> experimentNotFound(ExperimentNotFoundException ex) {
+		return Problems.response(Problems.of(ProblemType.NOT_FOUND, ex.getMessage()));
+	}
+
+	@ExceptionHandler(NameTakenException.class)
+	ResponseEntity<ProblemDetail> nameTaken(NameTakenException ex) {
+		return Problems.response(Problems.of(ProblemType.NAME_TAKEN, ex.getMessage()));
+	}
+
+	@ExceptionHandler(IdempotencyConflictException.class)
+	ResponseEntity<ProblemDetail> idempotencyConflict(IdempotencyConflictException ex) {
+		return Problems.response(Problems.of(ProblemType.IDEMPOTENCY_KEY_REUSED, ex.getMessage()));
+	}
+
+	@ExceptionHandler(StaleVersionException.class)
+	ResponseEntity<ProblemDetail> staleVersion(StaleVersionException ex) {
+		return Problems.response(Problems.of(ProblemType.PRECONDITION_FAILED, ex.getMessage()));
+	}
+
+	/** Larger than the whole budget: no retry helps, unlike a busy budget (503). */
+	@ExceptionHandler(PermutationTooLargeException.class)
+	ResponseEntity<ProblemDetail> permutationTooLarge(PermutationTooLargeException ex) {
+		return Problems.response(Problems.of(ProblemType.PAYLOAD_TOO_LARGE, ex.getMessage()));
 	}
 
 	@ExceptionHandler(TokenNotFoundException.class)

@@ -8,8 +8,8 @@ import dev.seedbank.TestHttp;
 import dev.seedbank.TestHttp.Response;
 import dev.seedbank.sampling.IndexOrder;
 import dev.seedbank.sampling.RandomSamplerOrder;
+import dev.seedbank.sampling.ReleaseVersion;
 import dev.seedbank.seeds.EpochWorkerSeeds;
-import dev.seedbank.seeds.FrameworkVersion;
 import dev.seedbank.seeds.LightningWorkerSeeds;
 import dev.seedbank.seeds.WorkerSeed;
 import dev.seedbank.seeds.WorkerSeeds;
@@ -141,7 +141,7 @@ class SamplerKindOrdersTests {
 			.json();
 		JsonNode manifest = this.http.get("/api/v1/experiments/" + id + "/ranks/" + rank + "/manifest").json();
 		BigInteger loaderSeed = manifest.get("loaderSeed").bigIntegerValue();
-		FrameworkVersion torch = FrameworkVersion.parse("2.5.1");
+		ReleaseVersion torch = ReleaseVersion.parse("2.5.1");
 		EpochWorkerSeeds plain;
 		if (kind == SamplerKinds.RANDOM) {
 			// One generator for loader and sampler: its seed is the sampler seed.
@@ -154,7 +154,7 @@ class SamplerKindOrdersTests {
 			assertThat(loaderSeed).isEqualTo(17);
 			plain = WorkerSeeds.forEpoch(loaderSeed, 2, 3, false, torch);
 		}
-		EpochWorkerSeeds lightning = LightningWorkerSeeds.afterWorkerInit(plain, rank, FrameworkVersion.parse("2.6.6"));
+		EpochWorkerSeeds lightning = LightningWorkerSeeds.afterWorkerInit(plain, rank, ReleaseVersion.parse("2.6.6"));
 		assertThat(workers.get("baseSeed").asLong()).isEqualTo(plain.baseSeed());
 		assertThat(workers.get("workers")).hasSize(3);
 		for (int w = 0; w < 3; w++) {
@@ -182,7 +182,7 @@ class SamplerKindOrdersTests {
 		String id = create(SamplerKinds.HF_DATASETS, "lightning", "2.6.6", null);
 		JsonNode workers = this.http.get("/api/v1/experiments/" + id + "/ranks/1/epochs/0/workers?numWorkers=2").json();
 		EpochWorkerSeeds plain = WorkerSeeds.forEpoch(BigInteger.valueOf(17), 0, 2, false,
-				FrameworkVersion.parse("2.5.1"));
+				ReleaseVersion.parse("2.5.1"));
 		assertThat(workers.get("workers").get(1).get("seed").bigIntegerValue())
 			.isEqualTo(plain.workers().get(1).seed());
 	}

@@ -1,5 +1,6 @@
 package dev.seedbank.manifest;
 
+import dev.seedbank.sampling.TorchVersion;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -17,7 +18,7 @@ class RandpermVariantsTests {
 			1.13.0a0,   2147483647, classic
 			""")
 	void theSecondAlgorithmStartsAtTorch260AndSize214748364(String torch, long size, String variant) {
-		assertThat(RandpermVariants.of(torch, size)).isEqualTo(variant);
+		assertThat(RandpermVariants.of(TorchVersion.parse(torch), size)).isEqualTo(variant);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import dev.seedbank.sampling.ReleaseVersion;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -29,7 +30,7 @@ class LightningWorkerSeedsConformanceTests {
 		for (int r = 0; r < rows.size(); r++) {
 			JsonNode row = rows.get(r);
 			WorkerSeed seed = LightningWorkerSeeds.worker(row.get("baseSeed").asLong(), row.get("workerId").asInt(),
-					row.get("globalRank").asInt(), FrameworkVersion.parse(row.get("lightningVersion").asString()));
+					row.get("globalRank").asInt(), ReleaseVersion.parse(row.get("lightningVersion").asString()));
 			String description = "row " + r + " " + row;
 			assertThat(seed.seed()).as(description + ": torch seed").isEqualTo(row.get("torchSeed").bigIntegerValue());
 			assertThat(seed.randomSeed()).as(description + ": random seed")

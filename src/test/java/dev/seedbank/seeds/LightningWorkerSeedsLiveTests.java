@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import org.junit.jupiter.api.Test;
-
 import dev.seedbank.reference.ReferencePython;
+import dev.seedbank.sampling.ReleaseVersion;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,9 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LightningWorkerSeedsLiveTests {
 
-	private static final FrameworkVersion LIGHTNING = FrameworkVersion.parse("2.6.6");
+	private static final ReleaseVersion LIGHTNING = ReleaseVersion.parse("2.6.6");
 
-	private static final FrameworkVersion TORCH = FrameworkVersion.parse("2.13.0");
+	private static final ReleaseVersion TORCH = ReleaseVersion.parse("2.13.0");
 
 	@Test
 	void workersOfRealLoadersEndWithTheComputedSeeds() throws IOException {

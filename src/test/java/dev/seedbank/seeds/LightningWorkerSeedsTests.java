@@ -2,6 +2,7 @@ package dev.seedbank.seeds;
 
 import java.math.BigInteger;
 
+import dev.seedbank.sampling.ReleaseVersion;
 import org.junit.jupiter.api.Test;
 
 import dev.seedbank.seeds.SeedRuleException.Kind;
@@ -15,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class LightningWorkerSeedsTests {
 
-	private static final FrameworkVersion TORCH = FrameworkVersion.parse("2.13.0");
+	private static final ReleaseVersion TORCH = ReleaseVersion.parse("2.13.0");
 
 	private static EpochWorkerSeeds torchWorkers() {
 		return WorkerSeeds.forEpoch(BigInteger.valueOf(17), 1, 2, false, TORCH);
@@ -29,8 +30,8 @@ class LightningWorkerSeedsTests {
 
 	@Test
 	void lightning24SeedsNumpyWithOneWordAnd25WithASeedSequenceState() {
-		EpochWorkerSeeds v24 = LightningWorkerSeeds.afterWorkerInit(torchWorkers(), 3, FrameworkVersion.parse("2.4.0"));
-		EpochWorkerSeeds v25 = LightningWorkerSeeds.afterWorkerInit(torchWorkers(), 3, FrameworkVersion.parse("2.5.0"));
+		EpochWorkerSeeds v24 = LightningWorkerSeeds.afterWorkerInit(torchWorkers(), 3, ReleaseVersion.parse("2.4.0"));
+		EpochWorkerSeeds v25 = LightningWorkerSeeds.afterWorkerInit(torchWorkers(), 3, ReleaseVersion.parse("2.5.0"));
 		assertThat(v24.workers()).allSatisfy((worker) -> assertThat(worker.numpySeed()).hasSize(1));
 		assertThat(v25.workers()).allSatisfy((worker) -> assertThat(worker.numpySeed()).hasSize(4));
 		assertThat(v25.workers()).extracting(WorkerSeed::seed)
@@ -39,10 +40,8 @@ class LightningWorkerSeedsTests {
 
 	@Test
 	void lightning261MixesTheCombinedSeedFirst() {
-		EpochWorkerSeeds v260 = LightningWorkerSeeds.afterWorkerInit(torchWorkers(), 0,
-				FrameworkVersion.parse("2.6.0"));
-		EpochWorkerSeeds v261 = LightningWorkerSeeds.afterWorkerInit(torchWorkers(), 0,
-				FrameworkVersion.parse("2.6.1"));
+		EpochWorkerSeeds v260 = LightningWorkerSeeds.afterWorkerInit(torchWorkers(), 0, ReleaseVersion.parse("2.6.0"));
+		EpochWorkerSeeds v261 = LightningWorkerSeeds.afterWorkerInit(torchWorkers(), 0, ReleaseVersion.parse("2.6.1"));
 		for (int w = 0; w < 2; w++) {
 			assertThat(v261.workers().get(w).seed()).as("worker %d", w).isNotEqualTo(v260.workers().get(w).seed());
 			assertThat(v261.workers().get(w).numpySeed()).as("worker %d", w)
@@ -53,7 +52,7 @@ class LightningWorkerSeedsTests {
 	@Test
 	void releasesBefore24AreRefusedNamingTheVersion() {
 		assertThatExceptionOfType(SeedRuleException.class)
-			.isThrownBy(() -> LightningWorkerSeeds.afterWorkerInit(torchWorkers(), 0, FrameworkVersion.parse("2.3.3")))
+			.isThrownBy(() -> LightningWorkerSeeds.afterWorkerInit(torchWorkers(), 0, ReleaseVersion.parse("2.3.3")))
 			.satisfies((ex) -> {
 				assertThat(ex.kind()).isEqualTo(Kind.INVALID);
 				assertThat(ex.field()).isEqualTo("frameworkVersion");

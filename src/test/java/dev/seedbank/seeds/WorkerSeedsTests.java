@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import dev.seedbank.sampling.ReleaseVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WorkerSeedsTests {
 
-	private static final FrameworkVersion TORCH_1_13 = FrameworkVersion.parse("1.13.1");
+	private static final ReleaseVersion TORCH_1_13 = ReleaseVersion.parse("1.13.1");
 
 	private static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -54,7 +55,7 @@ class WorkerSeedsTests {
 		int numWorkers = row.get("numWorkers").asInt();
 		String where = "loaderSeed " + loaderSeed + " epoch " + epoch + " numWorkers " + numWorkers;
 		EpochWorkerSeeds seeds = WorkerSeeds.forEpoch(loaderSeed, epoch, numWorkers, false,
-				FrameworkVersion.parse(row.get("torchVersion").asString()));
+				ReleaseVersion.parse(row.get("torchVersion").asString()));
 		assertThat(seeds.baseSeed()).as(where + ": baseSeed").isEqualTo(row.get("baseSeed").asLong());
 		assertThat(seeds.numpySeeded()).as(where + ": numpySeeded").isTrue();
 		JsonNode expectedWorkers = row.get("workers");
@@ -103,7 +104,7 @@ class WorkerSeedsTests {
 
 	@Test
 	void torch19SeedsNumpyInWorkers() {
-		EpochWorkerSeeds seeds = WorkerSeeds.forEpoch(BigInteger.ZERO, 0, 1, false, FrameworkVersion.parse("1.9.0"));
+		EpochWorkerSeeds seeds = WorkerSeeds.forEpoch(BigInteger.ZERO, 0, 1, false, ReleaseVersion.parse("1.9.0"));
 		assertThat(seeds.numpySeeded()).isTrue();
 		assertThat(seeds.workers().get(0).numpySeed()).containsExactly(3967694331L, 3701901974L, 3587100282L,
 				1640741865L);
@@ -111,7 +112,7 @@ class WorkerSeedsTests {
 
 	@Test
 	void torch18DoesNotSeedNumpyInWorkers() {
-		EpochWorkerSeeds seeds = WorkerSeeds.forEpoch(BigInteger.ZERO, 0, 2, false, FrameworkVersion.parse("1.8.1"));
+		EpochWorkerSeeds seeds = WorkerSeeds.forEpoch(BigInteger.ZERO, 0, 2, false, ReleaseVersion.parse("1.8.1"));
 		assertThat(seeds.numpySeeded()).isFalse();
 		assertThat(seeds.baseSeed()).isEqualTo(900450186894289455L);
 		assertThat(seeds.workers()).extracting(WorkerSeed::numpySeed).containsOnlyNulls();

@@ -106,8 +106,7 @@ class ExperimentController {
 		ExperimentDraft draft = draft(request);
 		IdempotencyToken token = (idempotencyKey != null) ? new IdempotencyToken(idempotencyKey,
 				Digests.sha256Hex(this.json.writeValueAsBytes(canonical(request)))) : null;
-		CreateOutcome outcome = this.experiments.create(draft, callerName(principal), token,
-				(created) -> this.json.writeValueAsString(ExperimentResponse.of(created)));
+		CreateOutcome outcome = this.experiments.create(draft, callerName(principal), token);
 		ExperimentSnapshot created = outcome.experiment();
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.CREATED)
 			.location(URI.create("/api/v1/experiments/" + created.id()))
@@ -116,7 +115,7 @@ class ExperimentController {
 		if (outcome.replayed()) {
 			response.header("Idempotent-Replayed", "true");
 		}
-		return response.body(outcome.body());
+		return response.body(this.json.writeValueAsString(ExperimentResponse.of(outcome.firstAnswer())));
 	}
 
 	@GetMapping("/{id}")

@@ -1,11 +1,12 @@
-package dev.seedbank.seeds;
+package dev.seedbank.sampling;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A release number reduced to major, minor and patch, for the version boundaries in
- * {@link FrameworkRules}.
+ * A release number reduced to major, minor and patch: the one comparable version type of
+ * torch ({@link TorchVersion} adds its known-release table), the frameworks and the
+ * version boundaries in {@code seeds.FrameworkRules}.
  * <p>
  * Suffixes are ignored: {@code 1.13.0a0} (Debian's torch), {@code 2.5.1+cu121} and
  * {@code 0.28.0rc1} compare as their numeric part; a missing patch counts as 0.
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
  * @param minor the second number
  * @param patch the third number
  */
-public record FrameworkVersion(int major, int minor, int patch) implements Comparable<FrameworkVersion> {
+public record ReleaseVersion(int major, int minor, int patch) implements Comparable<ReleaseVersion> {
 
 	private static final Pattern NUMERIC = Pattern.compile("^v?(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?");
 
@@ -23,7 +24,7 @@ public record FrameworkVersion(int major, int minor, int patch) implements Compa
 	 * @return the version
 	 * @throws IllegalArgumentException when the text does not start with a number
 	 */
-	public static FrameworkVersion parse(String text) {
+	public static ReleaseVersion parse(String text) {
 		if (text == null) {
 			throw new IllegalArgumentException("no version given");
 		}
@@ -31,7 +32,7 @@ public record FrameworkVersion(int major, int minor, int patch) implements Compa
 		if (!matcher.find()) {
 			throw new IllegalArgumentException("'" + text + "' is not a version such as 1.13.1");
 		}
-		return new FrameworkVersion(Integer.parseInt(matcher.group(1)), number(matcher.group(2)),
+		return new ReleaseVersion(Integer.parseInt(matcher.group(1)), number(matcher.group(2)),
 				number(matcher.group(3)));
 	}
 
@@ -43,12 +44,12 @@ public record FrameworkVersion(int major, int minor, int patch) implements Compa
 	 * @param other the boundary
 	 * @return whether this version is the boundary or newer
 	 */
-	public boolean isAtLeast(FrameworkVersion other) {
+	public boolean isAtLeast(ReleaseVersion other) {
 		return compareTo(other) >= 0;
 	}
 
 	@Override
-	public int compareTo(FrameworkVersion other) {
+	public int compareTo(ReleaseVersion other) {
 		int byMajor = Integer.compare(this.major, other.major);
 		if (byMajor != 0) {
 			return byMajor;
