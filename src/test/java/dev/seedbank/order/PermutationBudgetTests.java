@@ -15,7 +15,6 @@ import dev.seedbank.sampling.Permutation;
 import dev.seedbank.sampling.PermutationKey;
 import dev.seedbank.sampling.Randperm;
 import dev.seedbank.sampling.RandpermVariant;
-import dev.seedbank.web.ApiException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -143,7 +142,7 @@ class PermutationBudgetTests {
 			Thread.sleep(5);
 		}
 		long tooLarge = 3 * N;
-		assertThatExceptionOfType(ApiException.class)
+		assertThatExceptionOfType(PermutationTooLargeException.class)
 			.isThrownBy(() -> cache.get(new PermutationKey(tooLarge, 1, RandpermVariant.CLASSIC)))
 			.satisfies((ex) -> assertThat(ex.getMessage()).contains("seedbank.order.cache-max-bytes"));
 		assertThat(cache.waitingRequests()).isZero();
