@@ -51,7 +51,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DatabaseFaultTests {
 
-	private static final String CLUSTER = "seedbank_fault";
+	/** One cluster per JVM, so two builds on one machine never stop each other's. */
+	private static final String CLUSTER = "seedbank_fault_" + ProcessHandle.current().pid();
 
 	private static final String RUN = "fault-" + Long.toString(System.nanoTime(), 36);
 

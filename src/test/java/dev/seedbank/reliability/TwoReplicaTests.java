@@ -27,9 +27,9 @@ class TwoReplicaTests {
 	/**
 	 * The replicas get a database of their own: their bootstrap token replaces the one
 	 * row named bootstrap, which the other test contexts sharing the test database rely
-	 * on.
+	 * on. Named after the test database, so builds on other databases never share it.
 	 */
-	private static final String REPLICA_DB = "seedbank_two_replicas";
+	private static final String REPLICA_DB = DB.substring(DB.lastIndexOf('/') + 1) + "_two_replicas";
 
 	@Test
 	@Timeout(value = 6, unit = TimeUnit.MINUTES)
