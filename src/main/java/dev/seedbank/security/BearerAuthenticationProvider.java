@@ -1,10 +1,13 @@
 package dev.seedbank.security;
 
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Checks a bearer token: a JWT (three dot-separated parts) goes to the OAuth2 resource
@@ -32,9 +35,17 @@ class BearerAuthenticationProvider implements AuthenticationProvider {
 		if (this.jwt != null && secret.chars().filter((c) -> c == '.').count() == 2) {
 			return this.jwt.authenticate(authentication);
 		}
-		return this.tokens.authenticate(secret)
-			.map(ApiTokenAuthentication::new)
-			.orElseThrow(() -> new InvalidBearerTokenException("The bearer token is unknown, expired or revoked"));
+		try {
+			return this.tokens.authenticate(secret)
+				.map(ApiTokenAuthentication::new)
+				.orElseThrow(() -> new InvalidBearerTokenException("The bearer token is unknown, expired or revoked"));
+		}
+		catch (DataAccessResourceFailureException | TransientDataAccessException
+				| CannotCreateTransactionException ex) {
+			// What web/ProblemHandler answers 503 for; here it would escape the filter
+			// chain.
+			throw new TokenStoreUnavailableException(ex);
+		}
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package dev.seedbank.security;
 
 import java.io.IOException;
 
+import dev.seedbank.web.DatabaseOutage;
 import dev.seedbank.web.ProblemType;
 import dev.seedbank.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -19,7 +21,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * Answers 401 and 403 as seedbank problems. Details say what to do, never echo a token.
+ * Answers 401 and 403 as seedbank problems, and a token the database was not there to
+ * check as its 503. Details say what to do, never echo a token.
  */
 class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -32,6 +35,13 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
 			throws IOException {
+		if (exception instanceof TokenStoreUnavailableException unavailable) {
+			ResponseEntity<ProblemDetail> answer = DatabaseOutage
+				.answer(request.getMethod() + " " + request.getRequestURI(), unavailable.getCause());
+			answer.getHeaders().forEach((name, values) -> values.forEach((value) -> response.addHeader(name, value)));
+			write(response, answer.getBody());
+			return;
+		}
 		boolean invalidToken = exception instanceof OAuth2AuthenticationException;
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
 				invalidToken ? "Bearer realm=\"seedbank\", error=\"invalid_token\"" : "Bearer realm=\"seedbank\"");

@@ -32,7 +32,18 @@ public class TokenService {
 	 */
 	static final Duration VERIFIED_TOKEN_TTL = Duration.ofSeconds(30);
 
+	/** The bootstrap token as it authenticates before it is stored. */
+	private static final TokenInfo PENDING_BOOTSTRAP = new TokenInfo(null, BOOTSTRAP_NAME, Role.ADMIN, null, "start-up",
+			null, null);
+
 	private final ApiTokenRepository tokens;
+
+	/**
+	 * The SHA-256 of the bootstrap token until it is stored, else {@code null}: storing
+	 * makes it the active ADMIN token whatever the database held, so accepting it before
+	 * changes nothing but lets a service whose database is still down answer it.
+	 */
+	private volatile byte[] pendingBootstrap;
 
 	private final Cache<String, TokenInfo> verified = Caffeine.newBuilder()
 		.expireAfterWrite(VERIFIED_TOKEN_TTL)
@@ -99,6 +110,10 @@ public class TokenService {
 		if (known != null) {
 			return Optional.of(known).filter((token) -> token.activeAt(now));
 		}
+		byte[] pending = this.pendingBootstrap;
+		if (pending != null && MessageDigest.isEqual(pending, digest)) {
+			return Optional.of(PENDING_BOOTSTRAP);
+		}
 		Optional<TokenInfo> found = this.tokens.findByTokenSha256(hash)
 			.filter((token) -> MessageDigest.isEqual(HexFormat.of().parseHex(token.tokenSha256()), digest))
 			.map(ApiToken::info)
@@ -128,6 +143,22 @@ public class TokenService {
 			existing.forEach((token) -> token.revoke(now()));
 			existing.get(0).reset(hash);
 		}
+	}
+
+	/**
+	 * Accepts {@code secret} as the bootstrap ADMIN token until
+	 * {@link #bootstrapStored()}.
+	 * @param secret the bootstrap token that will be stored
+	 */
+	void acceptBootstrapUntilStored(String secret) {
+		this.pendingBootstrap = TokenSecrets.sha256(secret);
+	}
+
+	/**
+	 * From now on the bootstrap token authenticates as stored: revocable like any other.
+	 */
+	void bootstrapStored() {
+		this.pendingBootstrap = null;
 	}
 
 	private static Instant now() {
