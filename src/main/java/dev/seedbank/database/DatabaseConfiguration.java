@@ -1,10 +1,5 @@
 package dev.seedbank.database;
 
-import java.sql.Driver;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.util.List;
-
 import javax.sql.DataSource;
 
 import jakarta.persistence.EntityManagerFactory;
@@ -30,22 +25,31 @@ import org.springframework.core.env.Environment;
 class DatabaseConfiguration {
 
 	/**
-	 * The PostgreSQL release Hibernate assumes (major, minor): the one the tests run on.
-	 * The embedded H2 is its JDBC driver, so its version is the driver's.
+	 * The PostgreSQL release Hibernate assumes, major and minor: the one the tests run
+	 * on.
 	 */
-	private static final List<String> POSTGRESQL_VERSION = List.of("15", "0");
+	private static final String[] POSTGRESQL_VERSION = { "15", "0" };
 
 	/**
 	 * Wraps the application's data source in the {@link SchemaGate}; static, as a
-	 * post-processor must be, so it runs before the data source is used.
+	 * post-processor must be, so it runs before the data source is used. Only
+	 * PostgreSQL's gate starts closed: the embedded H2 is a file in this JVM, it is never
+	 * away, and Hibernate reads its metadata at boot ({@link #dialectWithoutConnection}).
 	 */
 	@Bean
-	static BeanPostProcessor schemaGatePostProcessor() {
+	static BeanPostProcessor schemaGatePostProcessor(Environment environment) {
+		boolean closed = postgresql(environment);
 		return new BeanPostProcessor() {
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String name) {
-				return (bean instanceof DataSource pool && name.equals("dataSource") && !(bean instanceof SchemaGate))
-						? new SchemaGate(pool) : bean;
+				if (bean instanceof DataSource pool && name.equals("dataSource") && !(bean instanceof SchemaGate)) {
+					SchemaGate gate = new SchemaGate(pool);
+					if (!closed) {
+						gate.open();
+					}
+					return gate;
+				}
+				return bean;
 			}
 		};
 	}
@@ -88,37 +92,30 @@ class DatabaseConfiguration {
 
 	/**
 	 * Hibernate reads the JDBC metadata at boot to pick its dialect, which fails the
-	 * start while the database is down. For the two databases seedbank runs on, the URL
-	 * names the database, so Hibernate boots without a connection
+	 * start while the database is down. On PostgreSQL it boots without a connection
 	 * ({@code hibernate.boot.allow_jdbc_metadata_access}, Hibernate 6.5 and later; 7.2
-	 * here), from its product name and version (an explicit {@code hibernate.dialect}
-	 * draws a deprecation warning). Any of these set in {@code spring.jpa.properties}
-	 * wins.
+	 * here) from the product name and version (an explicit {@code hibernate.dialect}
+	 * draws a deprecation warning); any of them set in {@code spring.jpa.properties}
+	 * wins. The embedded H2 cannot be down, and without its metadata Hibernate would look
+	 * its lower-cased tables ({@code DATABASE_TO_LOWER}) up in upper case: it boots as
+	 * before.
 	 */
 	@Bean
 	HibernatePropertiesCustomizer dialectWithoutConnection(Environment environment) {
-		String url = environment.getProperty("spring.datasource.url", "");
-		String name = url.startsWith("jdbc:postgresql:") ? "PostgreSQL" : url.startsWith("jdbc:h2:") ? "H2" : null;
-		List<String> version = url.startsWith("jdbc:postgresql:") ? POSTGRESQL_VERSION : driverVersion(url);
+		boolean postgresql = postgresql(environment);
 		return (properties) -> {
-			if (name != null && version != null && !properties.containsKey("hibernate.dialect")) {
+			if (postgresql && !properties.containsKey("hibernate.dialect")) {
 				// Strings: Hibernate's schema validator reads them as such.
-				properties.putIfAbsent("jakarta.persistence.database-product-name", name);
-				properties.putIfAbsent("jakarta.persistence.database-major-version", version.get(0));
-				properties.putIfAbsent("jakarta.persistence.database-minor-version", version.get(1));
+				properties.putIfAbsent("jakarta.persistence.database-product-name", "PostgreSQL");
+				properties.putIfAbsent("jakarta.persistence.database-major-version", POSTGRESQL_VERSION[0]);
+				properties.putIfAbsent("jakarta.persistence.database-minor-version", POSTGRESQL_VERSION[1]);
 				properties.putIfAbsent("hibernate.boot.allow_jdbc_metadata_access", "false");
 			}
 		};
 	}
 
-	private static List<String> driverVersion(String url) {
-		try {
-			Driver driver = DriverManager.getDriver(url);
-			return List.of(Integer.toString(driver.getMajorVersion()), Integer.toString(driver.getMinorVersion()));
-		}
-		catch (SQLException ex) {
-			return null;
-		}
+	private static boolean postgresql(Environment environment) {
+		return environment.getProperty("spring.datasource.url", "").startsWith("jdbc:postgresql:");
 	}
 
 }
