@@ -2,6 +2,8 @@ package dev.seedbank.experiment;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,8 +18,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,8 +29,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ExperimentService {
 
-	private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
-
 	private final ExperimentRepository experiments;
 
 	private final IdempotentCreates idempotency;
@@ -39,12 +37,18 @@ public class ExperimentService {
 
 	private final TransactionTemplate transactions;
 
+	private final RecordCache cache;
+
+	private final ExperimentSearch search;
+
 	ExperimentService(ExperimentRepository experiments, IdempotentCreates idempotency, ExperimentAuditRepository audit,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, RecordCache cache, ExperimentSearch search) {
 		this.experiments = experiments;
 		this.idempotency = idempotency;
 		this.audit = audit;
 		this.transactions = transactions;
+		this.cache = cache;
+		this.search = search;
 	}
 
 	/**
@@ -110,14 +114,22 @@ public class ExperimentService {
 	}
 
 	/**
+	 * The record as committed now, on whichever replica it was changed: this replica's
+	 * snapshot when the stored version still is its version, else read afresh.
 	 * @param id the record's id
 	 * @return the record
 	 * @throws ExperimentNotFoundException when there is none
 	 */
 	public ExperimentSnapshot get(UUID id) {
-		return this.experiments.findById(id)
+		long version = this.cache.version(id).orElseThrow(() -> new ExperimentNotFoundException(id));
+		ExperimentSnapshot known = this.cache.at(id, version);
+		return (known != null) ? known : load(id);
+	}
+
+	private ExperimentSnapshot load(UUID id) {
+		return this.cache.keep(this.experiments.findById(id)
 			.map(Experiment::snapshot)
-			.orElseThrow(() -> new ExperimentNotFoundException(id));
+			.orElseThrow(() -> new ExperimentNotFoundException(id)));
 	}
 
 	/**
@@ -127,9 +139,22 @@ public class ExperimentService {
 	 * @return matching records, newest first
 	 */
 	public Page<ExperimentSnapshot> search(ExperimentQuery query, int page, int size) {
-		return this.experiments
-			.findAll(ExperimentSpecifications.matching(query), PageRequest.of(page, size, NEWEST_FIRST))
-			.map(Experiment::snapshot);
+		Page<ExperimentSearch.Versioned> found = this.search.page(query, page, size);
+		Map<UUID, ExperimentSnapshot> read = new HashMap<>();
+		List<UUID> missing = new ArrayList<>();
+		for (ExperimentSearch.Versioned row : found) {
+			ExperimentSnapshot known = this.cache.at(row.id(), row.version());
+			if (known != null) {
+				read.put(row.id(), known);
+			}
+			else {
+				missing.add(row.id());
+			}
+		}
+		// Read afresh, a missing record may be newer than the page saw: never older.
+		this.experiments.findAllById(missing)
+			.forEach((e) -> read.put(e.snapshot().id(), this.cache.keep(e.snapshot())));
+		return found.map((row) -> read.get(row.id()));
 	}
 
 	/**

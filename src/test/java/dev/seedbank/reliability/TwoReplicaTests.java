@@ -63,9 +63,23 @@ class TwoReplicaTests {
 			assertThat(read.header("ETag")).isEqualTo(created.header("ETag"));
 			Response found = b.get("/api/v1/experiments?tag=replica:" + name);
 			assertThat(found.json().get("items")).hasSize(1);
+			// a has read the record and its search page, so each is in a's RecordCache at
+			// v0
+			assertThat(a.get("/api/v1/experiments/" + id).json().get("description").isNull()).isTrue();
+			assertThat(a.get("/api/v1/experiments?tag=replica:" + name).json().get("items")).hasSize(1);
 			Response amended = b.http.patch("/api/v1/experiments/" + id, "{\"description\": \"from b\"}",
 					auth("If-Match", created.header("ETag")));
 			assertThat(amended.status()).as(amended.text()).isEqualTo(200);
+			Response afterAmend = a.get("/api/v1/experiments/" + id, "If-None-Match", created.header("ETag"));
+			assertThat(afterAmend.status()).isEqualTo(200);
+			assertThat(afterAmend.header("ETag")).isEqualTo(amended.header("ETag"));
+			assertThat(afterAmend.json().get("description").asString()).isEqualTo("from b");
+			assertThat(a.get("/api/v1/experiments?tag=replica:" + name)
+				.json()
+				.get("items")
+				.get(0)
+				.get("description")
+				.asString()).isEqualTo("from b");
 			Response stale = a.http.patch("/api/v1/experiments/" + id, "{\"description\": \"from a\"}",
 					auth("If-Match", created.header("ETag")));
 			assertThat(stale.status()).as(stale.text()).isEqualTo(412);
