@@ -1,12 +1,19 @@
 import java.util.SplittableRandom;
 
+import dev.seedbank.sampling.PermutationKey;
+import dev.seedbank.sampling.Randperm;
+import dev.seedbank.sampling.RandpermVariant;
+
 /**
  * The memory system's limit for the loops seedbank's permutations are made of, over an int
- * array of N elements (1e8: 400 MB, far beyond the caches), in ns per element, best of REPS:
- * a random gather (sum of a[t[k]], targets drawn ahead in 64K blocks), a random swap loop
- * (swap a[i] and a[t[i]], the Fisher-Yates shape without the generator), and the strided
- * gather a rank's list is (a[r + k * W], W = 1024). Run by bench/memory-limit.sh:
- * java [-XX:+UseTransparentHugePages] bench/MemoryLimit.java [N] [REPS]
+ * array of N elements (1e8: 400 MB, far beyond the caches), in ns per element, best of REPS,
+ * each pass over a 64K block of targets drawn ahead (the drawing untimed): a random gather
+ * (sum of a[t[k]]), a random swap loop (swap a[i] and a[t[i]], t[i] in [i, n): the
+ * Fisher-Yates shape without the generator), and the strided
+ * gather a rank's list is (a[r + k * W], W = 1024); and, interleaved with them so all see
+ * the same machine load, the engine's torch randperm (the classic loop, draws on a second
+ * thread). From the repository root, after ./mvnw -q -o compile:
+ *   java -Xmx4g [-XX:+UseTransparentHugePages] -cp target/classes bench/MemoryLimit.java [N] [REPS]
  */
 class MemoryLimit {
 
@@ -22,47 +29,70 @@ class MemoryLimit {
 		int[] targets = new int[BLOCK];
 		long sink = 0;
 		double gather = Double.MAX_VALUE, swap = Double.MAX_VALUE, strided = Double.MAX_VALUE;
+		double engine = Double.MAX_VALUE;
 		for (int rep = 0; rep < reps; rep++) {
 			SplittableRandom random = new SplittableRandom(rep);
-			long t0 = System.nanoTime();
-			for (int start = 0; start < n; start += BLOCK) {
-				int count = Math.min(BLOCK, n - start);
-				for (int k = 0; k < count; k++) {
-					targets[k] = random.nextInt(n);
-				}
-				for (int k = 0; k < count; k++) {
-					sink += a[targets[k]];
-				}
-			}
-			gather = Math.min(gather, (System.nanoTime() - t0) / (double) n);
-			t0 = System.nanoTime();
+			long gatherNanos = 0;
+			long swapNanos = 0;
 			for (int start = 0; start < n - 1; start += BLOCK) {
 				int count = Math.min(BLOCK, n - 1 - start);
 				for (int k = 0; k < count; k++) {
+					targets[k] = random.nextInt(n);
+				}
+				long t = System.nanoTime();
+				sink += gather(a, targets, count);
+				gatherNanos += System.nanoTime() - t;
+				for (int k = 0; k < count; k++) {
 					targets[k] = start + k + random.nextInt(n - start - k);
 				}
-				for (int k = 0; k < count; k++) {
-					int i = start + k;
-					int j = targets[k];
-					int swapped = a[i];
-					a[i] = a[j];
-					a[j] = swapped;
-				}
+				t = System.nanoTime();
+				swap(a, start, count, targets);
+				swapNanos += System.nanoTime() - t;
 			}
-			swap = Math.min(swap, (System.nanoTime() - t0) / (double) n);
+			gather = Math.min(gather, gatherNanos / (double) n);
+			swap = Math.min(swap, swapNanos / (double) n);
+			long t0;
 			t0 = System.nanoTime();
-			int w = 1024;
-			for (int r = 0; r < w; r++) {
-				for (long p = r; p < n; p += w) {
-					sink += a[(int) p];
-				}
-			}
+			sink += strided(a, 1024);
 			strided = Math.min(strided, (System.nanoTime() - t0) / (double) n);
+			t0 = System.nanoTime();
+			sink += Randperm.permutation(new PermutationKey(n, 17, RandpermVariant.CLASSIC)).get(0);
+			engine = Math.min(engine, (System.nanoTime() - t0) / (double) n);
 		}
-		// Generating the targets (SplittableRandom, a few ns) is included in the first two,
-		// as drawing them is in randperm; the gather alone is a little less.
-		System.out.printf("n=%d: random gather %.2f ns/element, random swap %.2f ns/element, "
-				+ "strided gather (W=1024) %.2f ns/element (%d)%n", n, gather, swap, strided, sink & 1);
+		// Only the memory passes are timed: the engine draws its targets on another thread.
+		System.out.printf("n=%d, best of %d: random gather %.2f ns/element, random swap %.2f, strided gather "
+				+ "(W=1024) %.2f; engine randperm (classic) %.2f ns/element, %.2f x the random swap (%d)%n", n, reps,
+				gather, swap, strided, engine, engine / swap, sink & 1);
+	}
+
+	static long gather(int[] a, int[] targets, int count) {
+		long sum = 0;
+		for (int k = 0; k < count; k++) {
+			sum += a[targets[k]];
+		}
+		return sum;
+	}
+
+	/** The engine's swap loop (ClassicRandperm.swap), its targets drawn ahead. */
+	static void swap(int[] a, int start, int count, int[] targets) {
+		for (int k = 0; k < count; k++) {
+			int i = start + k;
+			int j = targets[k];
+			int swapped = a[i];
+			a[i] = a[j];
+			a[j] = swapped;
+		}
+	}
+
+	/** A rank's list: a[r + k * w] for every rank r. */
+	static long strided(int[] a, int w) {
+		long sum = 0;
+		for (int r = 0; r < w; r++) {
+			for (int p = r; p < a.length; p += w) {
+				sum += a[p];
+			}
+		}
+		return sum;
 	}
 
 }

@@ -69,8 +69,8 @@ public class IndexOrderService {
 	/**
 	 * The digests of a group of ranks by the group's first rank, computed once however
 	 * many of its ranks ask at the same time. A future, computed outside the map: a
-	 * computation inside Caffeine's {@code get} holds a lock of the underlying map,
-	 * which 1,024 ranks asking at once turned into a queue behind unrelated groups.
+	 * computation inside Caffeine's {@code get} holds a lock of the underlying map, which
+	 * 1,024 ranks asking at once turned into a queue behind unrelated groups.
 	 */
 	private final Cache<DigestKey, CompletableFuture<String[]>> digests = Caffeine.newBuilder()
 		.maximumSize(MAX_DIGESTS / DIGEST_GROUP)

@@ -88,9 +88,10 @@ public final class RankOrder implements IndexOrder {
 
 	/**
 	 * The digests of several orders of one permutation, in one interleaved pass: position
-	 * k of ranks r .. r+15 lies in one or two cache lines of the permutation, so digesting
-	 * 16 neighbouring ranks together reads the 400 MB array of n = 1e8 once per group, not
-	 * once per rank (a rank's list alone is a strided pass, one cache miss per element).
+	 * k of ranks r .. r+15 lies in one or two cache lines of the permutation, so
+	 * digesting 16 neighbouring ranks together reads the 400 MB array of n = 1e8 once per
+	 * group, not once per rank (a rank's list alone is a strided pass, one cache miss per
+	 * element).
 	 * @param orders orders of one plan and permutation
 	 * @return their digests, in order
 	 */

@@ -47,7 +47,8 @@ class RankOrderTests {
 
 	@Test
 	void aGroupDigestIsEachRanksOwnDigest() {
-		// 20,011 samples over 7 ranks: the last ranks' lists wrap around to pad; rank 6 is
+		// 20,011 samples over 7 ranks: the last ranks' lists wrap around to pad; rank 6
+		// is
 		// the one whose positions cross the end of the permutation.
 		List<RankOrder> orders = new ArrayList<>();
 		for (int rank = 0; rank < 7; rank++) {
