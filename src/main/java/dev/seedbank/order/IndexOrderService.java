@@ -1,8 +1,11 @@
 package dev.seedbank.order;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.UUID;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -11,6 +14,7 @@ import dev.seedbank.experiment.ExperimentService;
 import dev.seedbank.experiment.ExperimentSnapshot;
 import dev.seedbank.sampling.IndexOrder;
 import dev.seedbank.sampling.InvalidSamplerArgumentException;
+import dev.seedbank.sampling.Permutation;
 import dev.seedbank.sampling.PermutationKey;
 import dev.seedbank.sampling.RankOrder;
 import dev.seedbank.sampling.SamplerParameters;
@@ -32,6 +36,12 @@ public class IndexOrderService {
 
 	/** Digests are 64 hex characters; a hundred thousand of them is a few MiB. */
 	private static final int MAX_DIGESTS = 100_000;
+
+	/**
+	 * Neighbouring ranks digested together: position k of 16 ranks is one 64-byte cache
+	 * line of the permutation ({@link RankOrder#sha256(List)}).
+	 */
+	private static final int DIGEST_GROUP = 16;
 
 	/**
 	 * Recorded experiments by id; ten thousand snapshots are a few MiB. Only their
@@ -56,7 +66,15 @@ public class IndexOrderService {
 
 	private final OrderSettings settings;
 
-	private final Cache<DigestKey, String> digests = Caffeine.newBuilder().maximumSize(MAX_DIGESTS).build();
+	/**
+	 * The digests of a group of ranks by the group's first rank, computed once however
+	 * many of its ranks ask at the same time. A future, computed outside the map: a
+	 * computation inside Caffeine's {@code get} holds a lock of the underlying map, which
+	 * 1,024 ranks asking at once turned into a queue behind unrelated groups.
+	 */
+	private final Cache<DigestKey, CompletableFuture<String[]>> digests = Caffeine.newBuilder()
+		.maximumSize(MAX_DIGESTS / DIGEST_GROUP)
+		.build();
 
 	/**
 	 * Orders of the samplers without a shared torch permutation (Streaming, datasets,
@@ -103,11 +121,37 @@ public class IndexOrderService {
 	public RankSlice slice(SamplerParameters parameters, int rank) {
 		SamplerPlan plan = SamplerPlan.of(parameters);
 		PermutationKey key = plan.permutationKey().orElse(null);
-		RankOrder order = plan.rank(rank, (key != null) ? this.permutations.get(key) : null);
+		Permutation permutation = (key != null) ? this.permutations.get(key) : null;
+		RankOrder order = plan.rank(rank, permutation);
+		int first = rank - rank % DIGEST_GROUP;
 		DigestKey digestKey = new DigestKey(key, parameters.datasetSize(), parameters.worldSize(),
-				parameters.dropLast(), rank);
-		String sha256 = this.digests.get(digestKey, (ignored) -> order.sha256());
-		return RankSlice.torch(order, sha256, parameters.torchVersion());
+				parameters.dropLast(), first);
+		String[] group = groupDigests(digestKey, plan, permutation);
+		return RankSlice.torch(order, group[rank - first], parameters.torchVersion());
+	}
+
+	/** The digests of the group of ranks {@code key.firstRank()} belongs to, once. */
+	private String[] groupDigests(DigestKey key, SamplerPlan plan, Permutation permutation) {
+		CompletableFuture<String[]> mine = new CompletableFuture<>();
+		CompletableFuture<String[]> group = this.digests.asMap().putIfAbsent(key, mine);
+		if (group != null) {
+			return group.join();
+		}
+		try {
+			int last = Math.min(key.worldSize(), key.firstRank() + DIGEST_GROUP);
+			List<RankOrder> orders = new ArrayList<>(last - key.firstRank());
+			for (int r = key.firstRank(); r < last; r++) {
+				orders.add(plan.rank(r, permutation));
+			}
+			String[] digests = RankOrder.sha256(orders);
+			mine.complete(digests);
+			return digests;
+		}
+		catch (RuntimeException | Error ex) {
+			this.digests.asMap().remove(key, mine);
+			mine.completeExceptionally(ex);
+			throw ex;
+		}
 	}
 
 	/**
@@ -228,8 +272,9 @@ public class IndexOrderService {
 
 	}
 
-	/** What a rank's list depends on besides the permutation. */
-	private record DigestKey(PermutationKey permutation, long datasetSize, int worldSize, boolean dropLast, int rank) {
+	/** What a group of ranks' lists depend on besides the permutation. */
+	private record DigestKey(PermutationKey permutation, long datasetSize, int worldSize, boolean dropLast,
+			int firstRank) {
 	}
 
 }

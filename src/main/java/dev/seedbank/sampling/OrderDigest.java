@@ -17,14 +17,21 @@ final class OrderDigest {
 	private OrderDigest() {
 	}
 
-	static String sha256(IndexOrder order) {
-		MessageDigest digest;
+	static MessageDigest newSha256() {
 		try {
-			digest = MessageDigest.getInstance("SHA-256");
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("Every JVM has SHA-256", ex);
 		}
+	}
+
+	static String hex(MessageDigest digest) {
+		return HexFormat.of().formatHex(digest.digest());
+	}
+
+	static String sha256(IndexOrder order) {
+		MessageDigest digest = newSha256();
 		ByteBuffer buffer = ByteBuffer.allocate(CHUNK * Long.BYTES);
 		long length = order.length();
 		for (long from = 0; from < length; from += CHUNK) {
@@ -32,7 +39,7 @@ final class OrderDigest {
 			order.write(from, Math.min(length, from + CHUNK), buffer);
 			digest.update(buffer.array(), 0, buffer.position());
 		}
-		return HexFormat.of().formatHex(digest.digest());
+		return hex(digest);
 	}
 
 }

@@ -3,7 +3,9 @@ package dev.seedbank.order;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -128,6 +130,10 @@ class ExperimentIndicesTests {
 			for (Future<Response> response : responses) {
 				assertThat(response.get().status()).isEqualTo(200);
 				assertThat(response.get().body()).hasSize(125_000 * 8);
+				// The 16 ranks' digests are computed together, in one pass: each is its
+				// own body's.
+				assertThat(response.get().header("Seedbank-Order-Sha256")).isEqualTo(
+						HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(response.get().body())));
 			}
 		}
 		finally {

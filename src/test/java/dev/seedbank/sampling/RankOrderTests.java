@@ -5,7 +5,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +43,32 @@ class RankOrderTests {
 		}
 		String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes.array()));
 		assertThat(order.sha256()).isEqualTo(expected);
+	}
+
+	@Test
+	void aGroupDigestIsEachRanksOwnDigest() {
+		// 20,011 samples over 7 ranks: the last ranks' lists wrap around to pad; rank 6
+		// is
+		// the one whose positions cross the end of the permutation.
+		List<RankOrder> orders = new ArrayList<>();
+		for (int rank = 0; rank < 7; rank++) {
+			orders.add(this.plan.rank(rank, this.permutation));
+		}
+		String[] digests = RankOrder.sha256(orders);
+		assertThat(digests).hasSize(7).doesNotHaveDuplicates();
+		for (int rank = 0; rank < 7; rank++) {
+			assertThat(digests[rank]).as("rank %d", rank).isEqualTo(orders.get(rank).sha256());
+		}
+	}
+
+	@Test
+	void aGroupDigestWithoutShuffleAndAcrossChunksIsEachRanksOwnDigest() {
+		SamplerPlan identity = SamplerPlan
+			.of(new SamplerParameters(50_003, 16, 0, BigInteger.ONE, false, false, TorchVersion.newest()));
+		List<RankOrder> orders = List.of(identity.rank(0, (Permutation) null), identity.rank(15, (Permutation) null));
+		String[] digests = RankOrder.sha256(orders);
+		assertThat(digests[0]).isEqualTo(orders.get(0).sha256());
+		assertThat(digests[1]).isEqualTo(orders.get(1).sha256());
 	}
 
 	@Test
