@@ -58,7 +58,8 @@ final class ChildApp implements AutoCloseable {
 		command.addAll(List.of(settings));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		ChildApp app = new ChildApp(process, port, dataDir, log);
-		// Generous: on a 2-core machine shared with other builds a start has taken over 90 s.
+		// Generous: on a 2-core machine shared with other builds a start has taken over
+		// 90 s.
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
 		try {
 			while (!app.ready()) {
