@@ -8,6 +8,7 @@ import java.util.stream.LongStream;
 import dev.seedbank.TestHttp;
 import dev.seedbank.TestHttp.Response;
 import dev.seedbank.sampling.SamplerSpec;
+import dev.seedbank.sampling.StreamingSpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -120,8 +121,7 @@ class SamplerKindRecordsTests {
 		assertThat(read.get("sampler").get("shardSizes").get(49_999).asLong()).isEqualTo(10 + 49_999 % 7);
 		String id = read.get("id").asString();
 		long[] sizes = LongStream.range(0, 50_000).map((i) -> 10 + i % 7).toArray();
-		SamplerSpec spec = new SamplerSpec.Streaming(sizes, true, null, 8, null, null, 2, 4, null, null, null,
-				"0.14.0.dev0");
+		SamplerSpec spec = new StreamingSpec(sizes, true, null, 8, null, null, 2, 4, null, null, null, "0.14.0.dev0");
 		Response rank5 = this.http.get("/api/v1/experiments/" + id + "/epochs/1/ranks/5/indices", "Accept",
 				"application/octet-stream");
 		assertThat(rank5.status()).as(rank5.text()).isEqualTo(200);
