@@ -134,8 +134,8 @@ public class IndexOrderService {
 		requireRank(spec, rank);
 		SpecKey key = new SpecKey(spec, seed, epoch, rank, 0, torchVersion);
 		IndexOrder order = (spec instanceof AccelerateSpec)
-				? spec.order(seed, epoch, rank, torchVersion, this.permutations::ints) : this.orders.get(key,
-						(ignored) -> spec.order(seed, epoch, rank, torchVersion, this.permutations::ints));
+				? spec.order(seed, epoch, rank, torchVersion, this.permutations::get) : this.orders.get(key,
+						(ignored) -> spec.order(seed, epoch, rank, torchVersion, this.permutations::get));
 		String sha256 = this.specDigests.get(key, (ignored) -> order.sha256());
 		return new RankSlice(order, sha256, releases(spec, torchVersion));
 	}

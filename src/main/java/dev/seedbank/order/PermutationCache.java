@@ -141,16 +141,6 @@ public class PermutationCache {
 	}
 
 	/**
-	 * {@link #get} as the one array the {@code int[]}-based samplers read (accelerate's
-	 * loader, the timeline's stream copies): below 2^31 samples.
-	 * @param key what to permute
-	 * @return the backing array; callers must not modify it
-	 */
-	public int[] ints(PermutationKey key) {
-		return get(key).intArray();
-	}
-
-	/**
 	 * The permutation for a key, computing it once however many callers ask at the same
 	 * time.
 	 * @param key what to permute

@@ -51,7 +51,7 @@ public record AccelerateSpec(long datasetSize, int numProcesses, int batchSize, 
 
 	@Override
 	public IndexOrder order(BigInteger seed, long epoch, int rank, TorchVersion torchVersion,
-			Function<PermutationKey, int[]> permutations) {
+			Function<PermutationKey, Permutation> permutations) {
 		AcceleratePreparedLoader loader = loader(seed, epoch, rank, torchVersion);
 		return loader.order(loader.permutationKey().map(permutations).orElse(null));
 	}

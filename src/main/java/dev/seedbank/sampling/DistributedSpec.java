@@ -31,7 +31,7 @@ public record DistributedSpec(long datasetSize, int worldSize, boolean shuffle,
 
 	@Override
 	public IndexOrder order(BigInteger seed, long epoch, int rank, TorchVersion torchVersion,
-			Function<PermutationKey, int[]> permutations) {
+			Function<PermutationKey, Permutation> permutations) {
 		SamplerPlan plan = SamplerPlan.of(new SamplerParameters(this.datasetSize, this.worldSize, epoch, seed,
 				this.shuffle, this.dropLast, torchVersion));
 		return plan.rank(rank, plan.permutationKey().map(permutations).orElse(null));

@@ -43,7 +43,7 @@ public record HfDatasetsSpec(long datasetSize, int numShards, boolean contiguous
 
 	@Override
 	public IndexOrder order(BigInteger seed, long epoch, int rank, TorchVersion torchVersion,
-			Function<PermutationKey, int[]> permutations) {
+			Function<PermutationKey, Permutation> permutations) {
 		return HfDatasetsShuffle.order(this.datasetSize, seed, this.numShards, rank, this.contiguous,
 				this.datasetsVersion);
 	}

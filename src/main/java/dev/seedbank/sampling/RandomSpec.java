@@ -32,7 +32,7 @@ public record RandomSpec(long datasetSize, Long numSamples, boolean replacement,
 
 	@Override
 	public IndexOrder order(BigInteger seed, long epoch, int rank, TorchVersion torchVersion,
-			Function<PermutationKey, int[]> permutations) {
+			Function<PermutationKey, Permutation> permutations) {
 		requireRank(rank, 1, "rank");
 		return RandomSamplerOrder.of(new RandomSamplerParameters(this.datasetSize, seed, epoch, this.numSamples,
 				this.replacement, this.dataLoader, torchVersion));

@@ -42,6 +42,6 @@ public sealed interface SamplerSpec permits DistributedSpec, RandomSpec, Acceler
 	 * @throws LibraryWouldRaiseException where the library release raises
 	 */
 	IndexOrder order(BigInteger seed, long epoch, int rank, TorchVersion torchVersion,
-			Function<PermutationKey, int[]> permutations);
+			Function<PermutationKey, Permutation> permutations);
 
 }

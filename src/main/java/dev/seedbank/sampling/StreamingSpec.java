@@ -73,7 +73,7 @@ public record StreamingSpec(long[] shardSizes, Boolean shuffle, String shuffleAl
 
 	@Override
 	public IndexOrder order(BigInteger seed, long epoch, int rank, TorchVersion torchVersion,
-			Function<PermutationKey, int[]> permutations) {
+			Function<PermutationKey, Permutation> permutations) {
 		return StreamingEpochOrder.of(arguments(seed, epoch, rank, 0));
 	}
 

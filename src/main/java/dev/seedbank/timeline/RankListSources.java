@@ -43,7 +43,7 @@ class RankListSources {
 		}
 		SamplerParameters parameters = new SamplerParameters(distributed.datasetSize(), distributed.worldSize(), 0,
 				record.effectiveDataSeed(), distributed.shuffle(), distributed.dropLast(), record.torch());
-		return DistributedRankLists.source(parameters, this.permutations::ints);
+		return DistributedRankLists.source(parameters, this.permutations::get);
 	}
 
 	/**

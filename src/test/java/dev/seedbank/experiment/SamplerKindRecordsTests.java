@@ -125,9 +125,9 @@ class SamplerKindRecordsTests {
 		Response rank5 = this.http.get("/api/v1/experiments/" + id + "/epochs/1/ranks/5/indices", "Accept",
 				"application/octet-stream");
 		assertThat(rank5.status()).as(rank5.text()).isEqualTo(200);
-		assertThat(rank5.header("Seedbank-Order-Sha256"))
-			.isEqualTo(spec.order(SamplerKinds.SEED, 1, 5, SamplerKinds.TORCH, dev.seedbank.sampling.Randperm::compute)
-				.sha256());
+		assertThat(rank5.header("Seedbank-Order-Sha256")).isEqualTo(
+				spec.order(SamplerKinds.SEED, 1, 5, SamplerKinds.TORCH, dev.seedbank.sampling.Randperm::permutation)
+					.sha256());
 		assertThat(this.http.get("/api/v1/experiments/" + id + "/epochs/1/ranks/8/indices").status()).isEqualTo(400);
 	}
 
@@ -211,7 +211,7 @@ class SamplerKindRecordsTests {
 		Response rank1 = this.http.get("/api/v1/experiments/" + id + "/epochs/0/ranks/1/indices");
 		assertThat(rank1.header("Seedbank-Order-Sha256")).isEqualTo(SamplerKinds.STREAMING.spec()
 			.order(java.math.BigInteger.valueOf(9176), 0, 1, SamplerKinds.TORCH,
-					dev.seedbank.sampling.Randperm::compute)
+					dev.seedbank.sampling.Randperm::permutation)
 			.sha256());
 		JsonNode manifest = this.http.get("/api/v1/experiments/" + id + "/manifest").json();
 		assertThat(manifest.get("effectiveDataSeed").asLong()).isEqualTo(9176);

@@ -63,7 +63,7 @@ record SamplerKinds(String kind, String sampler, SamplerSpec spec) {
 	 * @return the engine's order for the record's seed
 	 */
 	IndexOrder order(long epoch, int rank) {
-		return this.spec.order(SEED, epoch, rank, TORCH, Randperm::compute);
+		return this.spec.order(SEED, epoch, rank, TORCH, Randperm::permutation);
 	}
 
 	/**

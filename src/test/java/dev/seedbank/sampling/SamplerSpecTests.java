@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class SamplerSpecTests {
 
-	private static final Function<PermutationKey, int[]> COMPUTE = Randperm::compute;
+	private static final Function<PermutationKey, Permutation> COMPUTE = Randperm::permutation;
 
 	private static final BigInteger SEED = BigInteger.valueOf(17);
 
