@@ -45,9 +45,6 @@ public class IndexOrderService {
 	 */
 	private static final int MAX_RECORDS = 10_000;
 
-	/** Bytes of non-torch orders kept; permutations have their own budget. */
-	private static final long MAX_ORDER_BYTES = 256L << 20;
-
 	/** Budget of {@link #specDigests}: 16 MiB. */
 	private static final long MAX_SPEC_DIGEST_BYTES = 16L << 20;
 
@@ -61,16 +58,6 @@ public class IndexOrderService {
 	private final OrderSettings settings;
 
 	private final Cache<DigestKey, String> digests = Caffeine.newBuilder().maximumSize(MAX_DIGESTS).build();
-
-	/**
-	 * Orders of the samplers without a shared torch permutation (Streaming, datasets,
-	 * RandomSampler, ...), by what they depend on, so the pages of one list are computed
-	 * once. Weighed at 4 bytes an index.
-	 */
-	private final Cache<SpecKey, IndexOrder> orders = Caffeine.newBuilder()
-		.maximumWeight(MAX_ORDER_BYTES)
-		.weigher((SpecKey key, IndexOrder order) -> (int) Math.min(Integer.MAX_VALUE, order.length() * 4 + key.bytes()))
-		.build();
 
 	/**
 	 * Digests by what the order depends on, weighed with their keys: a Streaming key
@@ -133,9 +120,12 @@ public class IndexOrderService {
 		}
 		requireRank(spec, rank);
 		SpecKey key = new SpecKey(spec, seed, epoch, rank, 0, torchVersion);
+		// accelerate's order is a view over the shared permutation, which the budget
+		// holds.
 		IndexOrder order = (spec instanceof AccelerateSpec)
-				? spec.order(seed, epoch, rank, torchVersion, this.permutations::get) : this.orders.get(key,
-						(ignored) -> spec.order(seed, epoch, rank, torchVersion, this.permutations::get));
+				? spec.order(seed, epoch, rank, torchVersion, this.permutations::get)
+				: this.permutations.order(key, OrderBytes.of(spec), describe(spec),
+						() -> spec.order(seed, epoch, rank, torchVersion, this.permutations::get));
 		String sha256 = this.specDigests.get(key, (ignored) -> order.sha256());
 		return new RankSlice(order, sha256, releases(spec, torchVersion));
 	}
@@ -154,10 +144,14 @@ public class IndexOrderService {
 	public RankSlice slice(StreamingSpec spec, BigInteger seed, long epoch, int rank, long sampleInEpoch) {
 		requireRank(spec, rank);
 		SpecKey key = new SpecKey(spec, seed, epoch, rank, sampleInEpoch, null);
-		IndexOrder order = this.orders.get(key,
-				(ignored) -> StreamingEpochOrder.of(spec.arguments(seed, epoch, rank, sampleInEpoch)));
+		IndexOrder order = this.permutations.order(key, OrderBytes.of(spec), describe(spec),
+				() -> StreamingEpochOrder.of(spec.arguments(seed, epoch, rank, sampleInEpoch)));
 		String sha256 = this.specDigests.get(key, (ignored) -> order.sha256());
 		return new RankSlice(order, sha256, releases(spec, null));
+	}
+
+	private static String describe(SamplerSpec spec) {
+		return "A " + spec.kind() + " order over " + spec.datasetSize() + " samples";
 	}
 
 	private static void requireRank(SamplerSpec spec, int rank) {
