@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import dev.seedbank.sampling.AccelerateSpec;
+import dev.seedbank.sampling.DistributedSpec;
 import dev.seedbank.sampling.SamplerSpec;
+import dev.seedbank.sampling.StreamingSpec;
 import dev.seedbank.seeds.DataSeedPolicy;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -145,15 +148,15 @@ public class Experiment {
 		this.deviceSpecific = draft.deviceSpecific();
 		SamplerSpec sampler = draft.sampler();
 		this.samplerKind = sampler.kind();
-		this.samplerSettings = (sampler instanceof SamplerSpec.Distributed) ? null : sampler;
+		this.samplerSettings = (sampler instanceof DistributedSpec) ? null : sampler;
 		// For the other kinds these columns summarise the spec: its length, its rank
 		// count
 		// and whether it shuffles, so the table's checks and searches keep their meaning.
 		this.datasetSize = sampler.datasetSize();
 		this.worldSize = Math.toIntExact(sampler.ranks());
 		this.shuffle = shuffles(sampler);
-		this.dropLast = (sampler instanceof SamplerSpec.Distributed d && d.dropLast())
-				|| (sampler instanceof SamplerSpec.Accelerate a && a.dropLast());
+		this.dropLast = (sampler instanceof DistributedSpec d && d.dropLast())
+				|| (sampler instanceof AccelerateSpec a && a.dropLast());
 		this.seedWorkers = draft.seedWorkers();
 		this.tags = new LinkedHashMap<>(draft.tags());
 		this.status = ExperimentStatus.ACTIVE;
@@ -163,13 +166,13 @@ public class Experiment {
 	}
 
 	private static boolean shuffles(SamplerSpec sampler) {
-		if (sampler instanceof SamplerSpec.Distributed d) {
+		if (sampler instanceof DistributedSpec d) {
 			return d.shuffle();
 		}
-		if (sampler instanceof SamplerSpec.Accelerate a) {
+		if (sampler instanceof AccelerateSpec a) {
 			return a.shuffle();
 		}
-		if (sampler instanceof SamplerSpec.Streaming s) {
+		if (sampler instanceof StreamingSpec s) {
 			return Boolean.TRUE.equals(s.shuffle());
 		}
 		return true;
@@ -177,7 +180,7 @@ public class Experiment {
 
 	private SamplerSpec sampler() {
 		return (this.samplerSettings != null) ? this.samplerSettings
-				: new SamplerSpec.Distributed(this.datasetSize, this.worldSize, this.shuffle, this.dropLast);
+				: new DistributedSpec(this.datasetSize, this.worldSize, this.shuffle, this.dropLast);
 	}
 
 	ExperimentSnapshot snapshot() {

@@ -5,7 +5,12 @@ import java.math.BigInteger;
 import dev.seedbank.sampling.RandomSamplerOrder;
 import dev.seedbank.sampling.SamplerParameters;
 import dev.seedbank.sampling.SamplerPlan;
+import dev.seedbank.sampling.AccelerateSpec;
+import dev.seedbank.sampling.DistributedSpec;
+import dev.seedbank.sampling.HfDatasetsSpec;
+import dev.seedbank.sampling.RandomSpec;
 import dev.seedbank.sampling.SamplerSpec;
+import dev.seedbank.sampling.StreamingSpec;
 import dev.seedbank.sampling.TorchVersion;
 import dev.seedbank.sampling.hf.HfDatasetsShuffle;
 import dev.seedbank.seeds.Framework;
@@ -32,25 +37,25 @@ final class RecordChecks {
 	static void check(ExperimentDraft draft, BigInteger seed) {
 		TorchVersion torch = TorchVersion.parse(draft.torchVersion());
 		SamplerSpec sampler = draft.sampler();
-		if (sampler instanceof SamplerSpec.Distributed d) {
+		if (sampler instanceof DistributedSpec d) {
 			SamplerPlan
 				.of(new SamplerParameters(d.datasetSize(), d.worldSize(), 0, seed, d.shuffle(), d.dropLast(), torch));
 		}
-		else if (sampler instanceof SamplerSpec.Random r) {
+		else if (sampler instanceof RandomSpec r) {
 			// The base seed is one draw: it runs the order's checks without the order.
 			RandomSamplerOrder.loaderBaseSeed(seed, 0, r.datasetSize(), r.replacement(), r.numSamples(), torch);
 		}
-		else if (sampler instanceof SamplerSpec.Accelerate a) {
+		else if (sampler instanceof AccelerateSpec a) {
 			a.loader(seed, 0, 0, torch);
 		}
-		else if (sampler instanceof SamplerSpec.HfDatasets h) {
+		else if (sampler instanceof HfDatasetsSpec h) {
 			if (h.datasetSize() > 0) {
 				// NumPy's SeedSequence refuses negative seeds: the same check, on one
 				// row.
 				HfDatasetsShuffle.permutation(1, seed, h.datasetsVersion());
 			}
 		}
-		else if (sampler instanceof SamplerSpec.Streaming s) {
+		else if (sampler instanceof StreamingSpec s) {
 			s.arguments(seed, 0, 0, 0);
 		}
 		if (draft.seedWorkers() && draft.framework() != Framework.LIGHTNING) {

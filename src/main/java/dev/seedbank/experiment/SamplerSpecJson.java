@@ -8,7 +8,12 @@ import java.util.Set;
 import dev.seedbank.experiment.InvalidSamplerSettingsException.Violation;
 import dev.seedbank.sampling.AccelerateVersion;
 import dev.seedbank.sampling.InvalidSamplerArgumentException;
+import dev.seedbank.sampling.AccelerateSpec;
+import dev.seedbank.sampling.DistributedSpec;
+import dev.seedbank.sampling.HfDatasetsSpec;
+import dev.seedbank.sampling.RandomSpec;
 import dev.seedbank.sampling.SamplerSpec;
+import dev.seedbank.sampling.StreamingSpec;
 import dev.seedbank.sampling.hf.DatasetsVersion;
 import dev.seedbank.sampling.streaming.StreamingRelease;
 import tools.jackson.databind.JsonNode;
@@ -73,7 +78,7 @@ public final class SamplerSpecJson {
 		int worldSize = (int) f.requiredLong("worldSize", 1, MAX_WORLD_SIZE);
 		boolean shuffle = f.bool("shuffle", true);
 		boolean dropLast = f.bool("dropLast", false);
-		return f.build(() -> new SamplerSpec.Distributed(datasetSize, worldSize, shuffle, dropLast));
+		return f.build(() -> new DistributedSpec(datasetSize, worldSize, shuffle, dropLast));
 	}
 
 	private static SamplerSpec random(Fields f) {
@@ -81,7 +86,7 @@ public final class SamplerSpecJson {
 		Long numSamples = f.optionalLong("numSamples", 1, Long.MAX_VALUE);
 		boolean replacement = f.bool("replacement", false);
 		boolean dataLoader = f.bool("dataLoader", false);
-		return f.build(() -> new SamplerSpec.Random(datasetSize, numSamples, replacement, dataLoader));
+		return f.build(() -> new RandomSpec(datasetSize, numSamples, replacement, dataLoader));
 	}
 
 	private static SamplerSpec accelerate(Fields f) {
@@ -93,8 +98,8 @@ public final class SamplerSpecJson {
 		boolean evenBatches = f.bool("evenBatches", true);
 		boolean splitBatches = f.bool("splitBatches", false);
 		String version = f.string("accelerateVersion");
-		return f.build(() -> new SamplerSpec.Accelerate(datasetSize, numProcesses, batchSize, shuffle, dropLast,
-				evenBatches, splitBatches, AccelerateVersion.parse(version)));
+		return f.build(() -> new AccelerateSpec(datasetSize, numProcesses, batchSize, shuffle, dropLast, evenBatches,
+				splitBatches, AccelerateVersion.parse(version)));
 	}
 
 	private static SamplerSpec hfDatasets(Fields f) {
@@ -102,8 +107,8 @@ public final class SamplerSpecJson {
 		Long numShards = f.optionalLong("numShards", 1, MAX_WORLD_SIZE);
 		boolean contiguous = f.bool("contiguous", true);
 		String version = f.string("datasetsVersion");
-		return f.build(() -> new SamplerSpec.HfDatasets(datasetSize, (numShards != null) ? numShards.intValue() : 1,
-				contiguous, DatasetsVersion.parse(version)));
+		return f.build(() -> new HfDatasetsSpec(datasetSize, (numShards != null) ? numShards.intValue() : 1, contiguous,
+				DatasetsVersion.parse(version)));
 	}
 
 	private static SamplerSpec streaming(Fields f) {
@@ -120,9 +125,9 @@ public final class SamplerSpecJson {
 		Integer initialPhysicalNodes = f.optionalInt("initialPhysicalNodes");
 		String streamingVersion = f.string("streamingVersion");
 		return f.build(() -> {
-			SamplerSpec.Streaming spec = new SamplerSpec.Streaming(shardSizes, shuffle, shuffleAlgo, numCanonicalNodes,
-					blockSize, partitionAlgo, numPhysicalNodes, ranksPerNode, workersPerRank, batchSize,
-					initialPhysicalNodes, StreamingRelease.parse(streamingVersion));
+			StreamingSpec spec = new StreamingSpec(shardSizes, shuffle, shuffleAlgo, numCanonicalNodes, blockSize,
+					partitionAlgo, numPhysicalNodes, ranksPerNode, workersPerRank, batchSize, initialPhysicalNodes,
+					StreamingRelease.parse(streamingVersion));
 			if (spec.ranks() > MAX_WORLD_SIZE) {
 				throw new InvalidSamplerArgumentException("ranksPerNode",
 						"numPhysicalNodes * ranksPerNode must be at most " + MAX_WORLD_SIZE);
@@ -139,19 +144,19 @@ public final class SamplerSpecJson {
 	public static ObjectNode write(SamplerSpec spec) {
 		ObjectNode node = NODES.objectNode();
 		node.put("kind", spec.kind());
-		if (spec instanceof SamplerSpec.Distributed d) {
+		if (spec instanceof DistributedSpec d) {
 			node.put("datasetSize", d.datasetSize());
 			node.put("worldSize", d.worldSize());
 			node.put("shuffle", d.shuffle());
 			node.put("dropLast", d.dropLast());
 		}
-		if (spec instanceof SamplerSpec.Random r) {
+		if (spec instanceof RandomSpec r) {
 			node.put("datasetSize", r.datasetSize());
 			node.put("numSamples", r.numSamples());
 			node.put("replacement", r.replacement());
 			node.put("dataLoader", r.dataLoader());
 		}
-		if (spec instanceof SamplerSpec.Accelerate a) {
+		if (spec instanceof AccelerateSpec a) {
 			node.put("datasetSize", a.datasetSize());
 			node.put("numProcesses", a.numProcesses());
 			node.put("batchSize", a.batchSize());
@@ -161,13 +166,13 @@ public final class SamplerSpecJson {
 			node.put("splitBatches", a.splitBatches());
 			node.put("accelerateVersion", a.accelerateVersion().toString());
 		}
-		if (spec instanceof SamplerSpec.HfDatasets h) {
+		if (spec instanceof HfDatasetsSpec h) {
 			node.put("datasetSize", h.datasetSize());
 			node.put("numShards", h.numShards());
 			node.put("contiguous", h.contiguous());
 			node.put("datasetsVersion", h.datasetsVersion().release());
 		}
-		if (spec instanceof SamplerSpec.Streaming s) {
+		if (spec instanceof StreamingSpec s) {
 			ArrayNode shards = node.putArray("shardSizes");
 			for (long size : s.shardSizes()) {
 				shards.add(size);

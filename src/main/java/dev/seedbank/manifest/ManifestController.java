@@ -6,7 +6,8 @@ import java.util.UUID;
 import dev.seedbank.experiment.ExperimentService;
 import dev.seedbank.experiment.ExperimentSnapshot;
 import dev.seedbank.sampling.ReleaseVersion;
-import dev.seedbank.sampling.SamplerSpec;
+import dev.seedbank.sampling.DistributedSpec;
+import dev.seedbank.sampling.RandomSpec;
 import dev.seedbank.sampling.TorchVersion;
 import dev.seedbank.seeds.EpochWorkerSeeds;
 import dev.seedbank.seeds.LightningWorkerSeeds;
@@ -86,7 +87,7 @@ class ManifestController {
 		SeedRequest request = ExperimentSeeds.request(experiment);
 		SeedManifest plain = SeedManifests.forRanks(id.toString(), request, experiment.shuffle(), experiment.dropLast(),
 				fromRank, end);
-		boolean distributed = experiment.sampler() instanceof SamplerSpec.Distributed;
+		boolean distributed = experiment.sampler() instanceof DistributedSpec;
 		// The distributed notes speak of DistributedSampler and its default seed; another
 		// kind keeps only what holds for it.
 		List<String> notes = distributed ? plain.notes()
@@ -166,7 +167,7 @@ class ManifestController {
 		RankSeeds seeds = rankSeeds(experiment, rank);
 		TorchVersion torch = experiment.torch();
 		EpochWorkerSeeds workers;
-		if (experiment.sampler() instanceof SamplerSpec.Random random && random.dataLoader()) {
+		if (experiment.sampler() instanceof RandomSpec random && random.dataLoader()) {
 			// The loader and its RandomSampler share one generator: every epoch's sampler
 			// draws move the next base seed, and persistent workers keep the first one.
 			workers = WorkerSeeds.forShufflingLoader(seeds.loaderSeed(), epoch, numWorkers, persistentWorkers,

@@ -9,6 +9,9 @@ import java.util.Set;
 
 import dev.seedbank.experiment.ExperimentSnapshot;
 import dev.seedbank.experiment.SamplerSpecJson;
+import dev.seedbank.sampling.AccelerateSpec;
+import dev.seedbank.sampling.DistributedSpec;
+import dev.seedbank.sampling.RandomSpec;
 import dev.seedbank.sampling.SamplerSpec;
 import dev.seedbank.seeds.SeedComparison;
 import tools.jackson.databind.JsonNode;
@@ -28,8 +31,7 @@ final class SamplerComparison {
 	}
 
 	static boolean applies(ExperimentSnapshot left, ExperimentSnapshot right) {
-		return !(left.sampler() instanceof SamplerSpec.Distributed)
-				|| !(right.sampler() instanceof SamplerSpec.Distributed);
+		return !(left.sampler() instanceof DistributedSpec) || !(right.sampler() instanceof DistributedSpec);
 	}
 
 	/**
@@ -50,7 +52,7 @@ final class SamplerComparison {
 				settings.add("randpermVariant");
 			}
 		}
-		boolean seedMatters = !(left.sampler() instanceof SamplerSpec.Accelerate a && !a.shuffle());
+		boolean seedMatters = !(left.sampler() instanceof AccelerateSpec a && !a.shuffle());
 		BigInteger leftSeed = left.effectiveDataSeed();
 		BigInteger rightSeed = right.effectiveDataSeed();
 		boolean sameOrder = settings.isEmpty() && (!seedMatters || leftSeed.equals(rightSeed));
@@ -87,7 +89,7 @@ final class SamplerComparison {
 
 	/** The kinds whose order comes from a torch generator's randperm. */
 	private static boolean drawsFromTorch(SamplerSpec spec) {
-		return spec instanceof SamplerSpec.Random || spec instanceof SamplerSpec.Accelerate;
+		return spec instanceof RandomSpec || spec instanceof AccelerateSpec;
 	}
 
 	/** {@code kind} first, then every other field either side has with another value. */

@@ -19,7 +19,11 @@ import dev.seedbank.sampling.PermutationKey;
 import dev.seedbank.sampling.RankOrder;
 import dev.seedbank.sampling.SamplerParameters;
 import dev.seedbank.sampling.SamplerPlan;
+import dev.seedbank.sampling.AccelerateSpec;
+import dev.seedbank.sampling.DistributedSpec;
+import dev.seedbank.sampling.HfDatasetsSpec;
 import dev.seedbank.sampling.SamplerSpec;
+import dev.seedbank.sampling.StreamingSpec;
 import dev.seedbank.sampling.TorchVersion;
 import dev.seedbank.sampling.streaming.StreamingEpochOrder;
 import dev.seedbank.sampling.streaming.StreamingRelease;
@@ -51,9 +55,6 @@ public class IndexOrderService {
 	 */
 	private static final int MAX_RECORDS = 10_000;
 
-	/** Bytes of non-torch orders kept; permutations have their own budget. */
-	private static final long MAX_ORDER_BYTES = 256L << 20;
-
 	/** Budget of {@link #specDigests}: 16 MiB. */
 	private static final long MAX_SPEC_DIGEST_BYTES = 16L << 20;
 
@@ -77,16 +78,6 @@ public class IndexOrderService {
 		.build();
 
 	/**
-	 * Orders of the samplers without a shared torch permutation (Streaming, datasets,
-	 * RandomSampler, ...), by what they depend on, so the pages of one list are computed
-	 * once. Weighed at 4 bytes an index.
-	 */
-	private final Cache<SpecKey, IndexOrder> orders = Caffeine.newBuilder()
-		.maximumWeight(MAX_ORDER_BYTES)
-		.weigher((SpecKey key, IndexOrder order) -> (int) Math.min(Integer.MAX_VALUE, order.length() * 4 + key.bytes()))
-		.build();
-
-	/**
 	 * Digests by what the order depends on, weighed with their keys: a Streaming key
 	 * holds its shard sizes (400 KiB for 50,000 shards), so a count alone would not bound
 	 * it.
@@ -103,7 +94,7 @@ public class IndexOrderService {
 	private final Cache<UUID, ExperimentSnapshot> records = Caffeine.newBuilder()
 		.maximumWeight(MAX_RECORDS * 4L)
 		.weigher((UUID id,
-				ExperimentSnapshot record) -> 4 + ((record.sampler() instanceof SamplerSpec.Streaming s)
+				ExperimentSnapshot record) -> 4 + ((record.sampler() instanceof StreamingSpec s)
 						? (int) Math.min(Integer.MAX_VALUE / 2, s.shardSizes().length / 128) : 0))
 		.build();
 
@@ -164,18 +155,21 @@ public class IndexOrderService {
 	 * @return the order, its digest and the releases applied
 	 */
 	public RankSlice slice(SamplerSpec spec, BigInteger seed, long epoch, int rank, TorchVersion torchVersion) {
-		if (spec instanceof SamplerSpec.Distributed distributed) {
+		if (spec instanceof DistributedSpec distributed) {
 			return slice(new SamplerParameters(distributed.datasetSize(), distributed.worldSize(), epoch, seed,
 					distributed.shuffle(), distributed.dropLast(), torchVersion), rank);
 		}
-		if (spec instanceof SamplerSpec.Streaming streaming) {
+		if (spec instanceof StreamingSpec streaming) {
 			return slice(streaming, seed, epoch, rank, 0);
 		}
 		requireRank(spec, rank);
 		SpecKey key = new SpecKey(spec, seed, epoch, rank, 0, torchVersion);
-		IndexOrder order = (spec instanceof SamplerSpec.Accelerate)
-				? spec.order(seed, epoch, rank, torchVersion, this.permutations::ints) : this.orders.get(key,
-						(ignored) -> spec.order(seed, epoch, rank, torchVersion, this.permutations::ints));
+		// accelerate's order is a view over the shared permutation, which the budget
+		// holds.
+		IndexOrder order = (spec instanceof AccelerateSpec)
+				? spec.order(seed, epoch, rank, torchVersion, this.permutations::get)
+				: this.permutations.order(key, OrderBytes.of(spec), describe(spec),
+						() -> spec.order(seed, epoch, rank, torchVersion, this.permutations::get));
 		String sha256 = this.specDigests.get(key, (ignored) -> order.sha256());
 		return new RankSlice(order, sha256, releases(spec, torchVersion));
 	}
@@ -191,13 +185,17 @@ public class IndexOrderService {
 	 * @param sampleInEpoch the resume position over all ranks
 	 * @return the order, its digest and the Streaming release
 	 */
-	public RankSlice slice(SamplerSpec.Streaming spec, BigInteger seed, long epoch, int rank, long sampleInEpoch) {
+	public RankSlice slice(StreamingSpec spec, BigInteger seed, long epoch, int rank, long sampleInEpoch) {
 		requireRank(spec, rank);
 		SpecKey key = new SpecKey(spec, seed, epoch, rank, sampleInEpoch, null);
-		IndexOrder order = this.orders.get(key,
-				(ignored) -> StreamingEpochOrder.of(spec.arguments(seed, epoch, rank, sampleInEpoch)));
+		IndexOrder order = this.permutations.order(key, OrderBytes.of(spec), describe(spec),
+				() -> StreamingEpochOrder.of(spec.arguments(seed, epoch, rank, sampleInEpoch)));
 		String sha256 = this.specDigests.get(key, (ignored) -> order.sha256());
 		return new RankSlice(order, sha256, releases(spec, null));
+	}
+
+	private static String describe(SamplerSpec spec) {
+		return "A " + spec.kind() + " order over " + spec.datasetSize() + " samples";
 	}
 
 	private static void requireRank(SamplerSpec spec, int rank) {
@@ -207,14 +205,14 @@ public class IndexOrderService {
 	}
 
 	private static Map<String, String> releases(SamplerSpec spec, TorchVersion torchVersion) {
-		if (spec instanceof SamplerSpec.HfDatasets hf) {
+		if (spec instanceof HfDatasetsSpec hf) {
 			return Map.of("Seedbank-Datasets-Version", hf.datasetsVersion().release());
 		}
-		if (spec instanceof SamplerSpec.Streaming streaming) {
+		if (spec instanceof StreamingSpec streaming) {
 			return Map.of("Seedbank-Streaming-Version", StreamingRelease.parse(streaming.streamingVersion()));
 		}
 		Map<String, String> headers = new LinkedHashMap<>(RankSlice.torchHeaders(torchVersion));
-		if (spec instanceof SamplerSpec.Accelerate accelerate) {
+		if (spec instanceof AccelerateSpec accelerate) {
 			headers.put("Seedbank-Accelerate-Version", accelerate.accelerateVersion().toString());
 		}
 		return headers;
@@ -231,7 +229,7 @@ public class IndexOrderService {
 	 */
 	public RankSlice slice(UUID id, long epoch, int rank) {
 		ExperimentSnapshot experiment = this.records.get(id, this.experiments::get);
-		if (!(experiment.sampler() instanceof SamplerSpec.Distributed)) {
+		if (!(experiment.sampler() instanceof DistributedSpec)) {
 			return slice(experiment.sampler(), experiment.effectiveDataSeed(), epoch, rank, experiment.torch());
 		}
 		SamplerParameters parameters = parameters(experiment, epoch);
@@ -253,7 +251,7 @@ public class IndexOrderService {
 	}
 
 	static SamplerParameters parameters(ExperimentSnapshot experiment, long epoch) {
-		SamplerSpec.Distributed sampler = (SamplerSpec.Distributed) experiment.sampler();
+		DistributedSpec sampler = (DistributedSpec) experiment.sampler();
 		return new SamplerParameters(sampler.datasetSize(), sampler.worldSize(), epoch, experiment.effectiveDataSeed(),
 				sampler.shuffle(), sampler.dropLast(), experiment.torch());
 	}
@@ -267,7 +265,7 @@ public class IndexOrderService {
 
 		/** Bytes the key holds beyond a few fields: a Streaming spec's shard sizes. */
 		long bytes() {
-			return (this.spec instanceof SamplerSpec.Streaming streaming) ? 8L * streaming.shardSizes().length : 0;
+			return (this.spec instanceof StreamingSpec streaming) ? 8L * streaming.shardSizes().length : 0;
 		}
 
 	}

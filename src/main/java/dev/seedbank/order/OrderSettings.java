@@ -8,8 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How index orders are cached and served.
  *
- * @param cacheMaxBytes bytes of permutations kept in memory or being computed; 0 means a
- * quarter of the maximum heap. A permutation costs 4 bytes per sample (5 above 2^32).
+ * @param cacheMaxBytes bytes of permutations, and of the other kinds' cached orders, kept
+ * in memory or being computed; 0 means a quarter of the maximum heap. A permutation costs
+ * 4 bytes per sample (5 above 2^32).
  * @param computeThreads permutations computed at once; more would only compete for memory
  * bandwidth and heap
  * @param prefetchNextEpoch compute epoch e+1 in the background when epoch e of a recorded

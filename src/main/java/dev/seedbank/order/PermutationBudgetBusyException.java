@@ -11,13 +11,20 @@ public class PermutationBudgetBusyException extends RuntimeException {
 	private final long retryAfterSeconds;
 
 	public PermutationBudgetBusyException(long n, long bytes, long budgetBytes, long retryAfterSeconds) {
-		this(n, bytes, budgetBytes, retryAfterSeconds, "permutations being computed hold the rest of the "
+		this("A permutation of " + n + " samples", bytes, budgetBytes, retryAfterSeconds);
+	}
+
+	/**
+	 * @param what the permutation or order, e.g. "A random order of 5 samples"
+	 */
+	PermutationBudgetBusyException(String what, long bytes, long budgetBytes, long retryAfterSeconds) {
+		this(what, bytes, retryAfterSeconds, "permutations and orders being computed hold the rest of the "
 				+ PermutationCache.mib(budgetBytes) + " MiB budget");
 	}
 
-	PermutationBudgetBusyException(long n, long bytes, long budgetBytes, long retryAfterSeconds, String why) {
-		super("A permutation of " + n + " samples needs " + PermutationCache.mib(bytes) + " MiB of memory, but " + why
-				+ "; retry after " + retryAfterSeconds + " seconds");
+	PermutationBudgetBusyException(String what, long bytes, long retryAfterSeconds, String why) {
+		super(what + " needs " + PermutationCache.mib(bytes) + " MiB of memory, but " + why + "; retry after "
+				+ retryAfterSeconds + " seconds");
 		this.retryAfterSeconds = retryAfterSeconds;
 	}
 

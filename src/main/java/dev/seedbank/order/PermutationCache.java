@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import dev.seedbank.sampling.Permutation;
 import dev.seedbank.sampling.PermutationKey;
@@ -37,6 +38,11 @@ import org.springframework.stereotype.Component;
  * recently used finished permutations; when the rest is held by computations in flight or
  * responses in progress it waits for them, up to {@code seedbank.order.budget-wait}, then
  * is a 503 with {@code Retry-After}: transient pressure, never a client error (issue 16).
+ * <p>
+ * The orders of the kinds that do not read a shared permutation (RandomSampler's lists,
+ * datasets' shuffles, Streaming's partitions) are held here too, by {@link #order}, under
+ * the same budget and the same rules: one budget bounds everything seedbank keeps of an
+ * order.
  */
 @Component
 public class PermutationCache {
@@ -53,8 +59,11 @@ public class PermutationCache {
 
 	private final Object lock = new Object();
 
-	/** Written under {@link #lock}; read without it on the hit path. */
-	private final Map<PermutationKey, Entry> entries = new ConcurrentHashMap<>();
+	/**
+	 * Permutations by {@link PermutationKey}, orders by their callers' keys. Written
+	 * under {@link #lock}; read without it on the hit path.
+	 */
+	private final Map<Object, Entry> entries = new ConcurrentHashMap<>();
 
 	private final AtomicLong clock = new AtomicLong();
 
@@ -141,16 +150,6 @@ public class PermutationCache {
 	}
 
 	/**
-	 * {@link #get} as the one array the {@code int[]}-based samplers read (accelerate's
-	 * loader, the timeline's stream copies): below 2^31 samples.
-	 * @param key what to permute
-	 * @return the backing array; callers must not modify it
-	 */
-	public int[] ints(PermutationKey key) {
-		return get(key).intArray();
-	}
-
-	/**
 	 * The permutation for a key, computing it once however many callers ask at the same
 	 * time.
 	 * @param key what to permute
@@ -160,9 +159,35 @@ public class PermutationCache {
 	 * free in time
 	 */
 	public Permutation get(PermutationKey key) {
-		long bytes = Permutation.bytesFor(key.n());
+		return (Permutation) hold(key, Permutation.bytesFor(key.n()), "A permutation of " + key.n() + " samples",
+				() -> this.computer.apply(key));
+	}
+
+	/**
+	 * An order that reads no shared permutation, computed once and kept under the
+	 * permutation budget like a permutation.
+	 * @param <T> the order's type
+	 * @param key everything the order depends on (equal keys, equal orders)
+	 * @param bytes the heap the order takes, at its computation's peak, known before it
+	 * runs
+	 * @param what names it in a problem, e.g. "A random order of 5 samples"
+	 * @param computation computes it
+	 * @return the order; callers must not modify it
+	 * @throws PermutationTooLargeException when it is larger than the whole budget
+	 * @throws PermutationBudgetBusyException when it fits the budget but no room came
+	 * free in time
+	 */
+	@SuppressWarnings("unchecked")
+	public <T> T order(Object key, long bytes, String what, Supplier<T> computation) {
+		if (key instanceof PermutationKey) {
+			throw new IllegalArgumentException("permutations are asked for with get");
+		}
+		return (T) hold(key, bytes, what, computation);
+	}
+
+	private Object hold(Object key, long bytes, String what, Supplier<?> computation) {
 		if (bytes > this.budgetBytes) {
-			throw tooLarge(key, bytes);
+			throw new PermutationTooLargeException(what, bytes, this.budgetBytes);
 		}
 		Entry entry = this.entries.get(key);
 		if (entry != null) {
@@ -170,10 +195,10 @@ public class PermutationCache {
 		}
 		else {
 			this.misses.increment();
-			entry = reserve(key, bytes, this.budgetWaitNanos, null);
+			entry = reserve(key, bytes, what, computation, this.budgetWaitNanos, null);
 			if (entry == null) {
 				this.busy.increment();
-				throw new PermutationBudgetBusyException(key.n(), bytes, this.budgetBytes, retryAfterSeconds());
+				throw new PermutationBudgetBusyException(what, bytes, this.budgetBytes, retryAfterSeconds());
 			}
 		}
 		entry.lastUse = this.clock.incrementAndGet();
@@ -197,14 +222,14 @@ public class PermutationCache {
 	public void prefetch(PermutationKey key, PermutationKey keep) {
 		long bytes = Permutation.bytesFor(key.n());
 		if (bytes <= this.budgetBytes && !this.entries.containsKey(key)) {
-			reserve(key, bytes, 0, keep);
+			reserve(key, bytes, "A permutation of " + key.n() + " samples", () -> this.computer.apply(key), 0, keep);
 		}
 	}
 
 	/**
 	 * @return whether the permutation is cached or being computed
 	 */
-	public boolean contains(PermutationKey key) {
+	public boolean contains(Object key) {
 		return this.entries.containsKey(key);
 	}
 
@@ -213,7 +238,8 @@ public class PermutationCache {
 	 * reserved and its computation submitted; {@code null} when no room came free within
 	 * the wait.
 	 */
-	private Entry reserve(PermutationKey key, long bytes, long waitNanos, PermutationKey keep) {
+	private Entry reserve(Object key, long bytes, String what, Supplier<?> computation, long waitNanos,
+			PermutationKey keep) {
 		synchronized (this.lock) {
 			long deadline = System.nanoTime() + waitNanos;
 			boolean counted = false;
@@ -259,15 +285,15 @@ public class PermutationCache {
 			this.maxReserved = Math.max(this.maxReserved, this.reserved);
 			Entry entry = new Entry(bytes);
 			this.entries.put(key, entry);
-			this.computeExecutor.execute(() -> compute(key, entry));
+			this.computeExecutor.execute(() -> compute(key, entry, what, computation));
 			return entry;
 		}
 	}
 
 	/** Removes the least recently used finished permutation; false when there is none. */
 	private boolean evictColdest(PermutationKey keep) {
-		Map.Entry<PermutationKey, Entry> coldest = null;
-		for (Map.Entry<PermutationKey, Entry> candidate : this.entries.entrySet()) {
+		Map.Entry<Object, Entry> coldest = null;
+		for (Map.Entry<Object, Entry> candidate : this.entries.entrySet()) {
 			Entry entry = candidate.getValue();
 			if (entry.future.isDone() && !candidate.getKey().equals(keep)
 					&& (coldest == null || entry.lastUse < coldest.getValue().lastUse)) {
@@ -305,19 +331,21 @@ public class PermutationCache {
 		}
 	}
 
-	private void compute(PermutationKey key, Entry entry) {
+	private void compute(Object key, Entry entry, String what, Supplier<?> computation) {
 		try {
-			Permutation permutation = this.computeTime.record(() -> this.computer.apply(key));
+			Object value = this.computeTime.record(computation);
 			long bytes = entry.bytes;
-			CLEANER.register(permutation, () -> collected(bytes));
-			this.computed.increment();
-			entry.future.complete(permutation);
+			CLEANER.register(value, () -> collected(bytes));
+			if (key instanceof PermutationKey) {
+				this.computed.increment();
+			}
+			entry.future.complete(value);
 		}
 		catch (OutOfMemoryError ex) {
 			// The heap is smaller than the budget assumes, or filled by something else:
 			// transient, like waiting for room.
 			fail(key, entry,
-					new PermutationBudgetBusyException(key.n(), entry.bytes, this.budgetBytes, retryAfterSeconds(),
+					new PermutationBudgetBusyException(what, entry.bytes, retryAfterSeconds(),
 							"the heap could not hold it now; if this persists, lower "
 									+ "seedbank.order.cache-max-bytes or raise -Xmx"));
 		}
@@ -332,7 +360,7 @@ public class PermutationCache {
 		}
 	}
 
-	private void fail(PermutationKey key, Entry entry, RuntimeException ex) {
+	private void fail(Object key, Entry entry, RuntimeException ex) {
 		synchronized (this.lock) {
 			release(key, entry);
 		}
@@ -340,7 +368,7 @@ public class PermutationCache {
 	}
 
 	/** A failed computation's reservation. Guarded by {@link #lock}. */
-	private void release(PermutationKey key, Entry entry) {
+	private void release(Object key, Entry entry) {
 		if (this.entries.remove(key, entry)) {
 			this.reserved -= entry.bytes;
 			this.lock.notifyAll();
@@ -351,10 +379,6 @@ public class PermutationCache {
 	private long retryAfterSeconds() {
 		double mean = this.computeTime.mean(TimeUnit.SECONDS);
 		return Math.max(1, (long) Math.ceil(mean));
-	}
-
-	private PermutationTooLargeException tooLarge(PermutationKey key, long bytes) {
-		return new PermutationTooLargeException(key.n(), bytes, this.budgetBytes);
 	}
 
 	private long reservedBytes() {
@@ -391,10 +415,10 @@ public class PermutationCache {
 		this.computeExecutor.awaitTermination(5, TimeUnit.SECONDS);
 	}
 
-	/** A permutation cached or in flight, with its reservation. */
+	/** A permutation or order cached or in flight, with its reservation. */
 	private static final class Entry {
 
-		final CompletableFuture<Permutation> future = new CompletableFuture<>();
+		final CompletableFuture<Object> future = new CompletableFuture<>();
 
 		final long bytes;
 

@@ -5,6 +5,9 @@ import java.math.BigInteger;
 
 import dev.seedbank.sampling.AccelerateVersion;
 import dev.seedbank.sampling.InvalidSamplerArgumentException;
+import dev.seedbank.sampling.AccelerateSpec;
+import dev.seedbank.sampling.HfDatasetsSpec;
+import dev.seedbank.sampling.RandomSpec;
 import dev.seedbank.sampling.SamplerSpec;
 import dev.seedbank.sampling.TorchVersion;
 import dev.seedbank.sampling.hf.DatasetsVersion;
@@ -84,7 +87,7 @@ class SamplerIndexController {
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
 			HttpServletResponse response) throws IOException {
 		TorchVersion torch = torch(torchVersion);
-		SamplerSpec spec = new SamplerSpec.Random(datasetSize, numSamples, replacement, dataLoader);
+		SamplerSpec spec = new RandomSpec(datasetSize, numSamples, replacement, dataLoader);
 		// The engine holds a randperm of datasetSize and the list of numSamples as int[].
 		requireFits(Integer.BYTES * (datasetSize + ((numSamples != null) ? numSamples : datasetSize)));
 		this.responder.write(this.orders.slice(spec, seed, epoch, 0, torch), offset, limit, accept, ifNoneMatch,
@@ -129,8 +132,8 @@ class SamplerIndexController {
 			HttpServletResponse response) throws IOException {
 		AccelerateVersion accelerate = AccelerateVersion.parse(accelerateVersion);
 		TorchVersion torch = torch(torchVersion);
-		SamplerSpec spec = new SamplerSpec.Accelerate(datasetSize, numProcesses, batchSize, shuffle, dropLast,
-				evenBatches, splitBatches, accelerate);
+		SamplerSpec spec = new AccelerateSpec(datasetSize, numProcesses, batchSize, shuffle, dropLast, evenBatches,
+				splitBatches, accelerate);
 		requireRank(processIndex, spec, "processIndex");
 		this.responder.write(this.orders.slice(spec, seed, epoch, processIndex, torch), offset, limit, accept,
 				ifNoneMatch, response);
@@ -173,7 +176,7 @@ class SamplerIndexController {
 			long rows = (datasetSize > 0 && datasetSize <= HfDatasetsShuffle.MAX_DATASET_SIZE) ? 1 : datasetSize;
 			HfDatasetsShuffle.order(rows, seed, numShards, shardIndex, contiguous, datasets);
 		}
-		SamplerSpec spec = new SamplerSpec.HfDatasets(datasetSize, numShards, contiguous, datasets);
+		SamplerSpec spec = new HfDatasetsSpec(datasetSize, numShards, contiguous, datasets);
 		// NumPy's permutation is drawn over the whole dataset, whatever the shard.
 		requireFits(Long.BYTES * datasetSize);
 		this.responder.write(this.orders.slice(spec, seed, 0, shardIndex, TorchVersion.newest()), offset, limit, accept,

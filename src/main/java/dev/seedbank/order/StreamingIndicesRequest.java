@@ -2,7 +2,7 @@ package dev.seedbank.order;
 
 import java.math.BigInteger;
 
-import dev.seedbank.sampling.SamplerSpec;
+import dev.seedbank.sampling.StreamingSpec;
 import dev.seedbank.sampling.streaming.StreamingArguments;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -73,9 +73,9 @@ record StreamingIndicesRequest(
 	 * @throws dev.seedbank.sampling.InvalidSamplerArgumentException naming the field
 	 */
 	Parsed parse() {
-		SamplerSpec.Streaming spec = new SamplerSpec.Streaming(this.shardSizes, this.shuffle, this.shuffleAlgo,
-				this.numCanonicalNodes, this.blockSize, this.partitionAlgo, this.numPhysicalNodes, this.ranksPerNode,
-				this.workersPerRank, this.batchSize, this.initialPhysicalNodes, this.streamingVersion);
+		StreamingSpec spec = new StreamingSpec(this.shardSizes, this.shuffle, this.shuffleAlgo, this.numCanonicalNodes,
+				this.blockSize, this.partitionAlgo, this.numPhysicalNodes, this.ranksPerNode, this.workersPerRank,
+				this.batchSize, this.initialPhysicalNodes, this.streamingVersion);
 		Parsed parsed = new Parsed(spec, (this.seed != null) ? this.seed : StreamingArguments.DEFAULT_SEED,
 				(this.epoch != null) ? this.epoch : 0, (this.rank != null) ? this.rank : 0,
 				(this.sampleInEpoch != null) ? this.sampleInEpoch : 0);
@@ -91,7 +91,7 @@ record StreamingIndicesRequest(
 	 * @param rank the global rank
 	 * @param sampleInEpoch the resume position over all ranks
 	 */
-	record Parsed(SamplerSpec.Streaming spec, BigInteger seed, long epoch, int rank, long sampleInEpoch) {
+	record Parsed(StreamingSpec spec, BigInteger seed, long epoch, int rank, long sampleInEpoch) {
 	}
 
 }

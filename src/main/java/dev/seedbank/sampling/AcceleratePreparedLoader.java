@@ -13,7 +13,10 @@ import java.util.Optional;
  * {@link BatchSamplerShard}. Release rules are in {@link AccelerateVersion}.
  * <p>
  * Like {@link SamplerPlan}, the plan names the permutation it needs so that a cache can
- * share it; {@link #order(int[])} then reads it without copying.
+ * share it; {@link #order(Permutation)} then reads it without copying. Sizes are
+ * DistributedSampler's, up to 2^40: {@code SeedableRandomSampler} yields
+ * {@code torch.randperm(n)} of an int64 n and {@code BatchSamplerShard} indexes Python
+ * ints, so accelerate has no 2^31 limit of its own.
  */
 public final class AcceleratePreparedLoader {
 
@@ -40,9 +43,9 @@ public final class AcceleratePreparedLoader {
 		long n = parameters.datasetSize();
 		int p = parameters.numProcesses();
 		int b = parameters.batchSize();
-		if (n < 0 || n > SamplerPlan.MAX_INT_DATASET_SIZE) {
+		if (n < 0 || n > SamplerPlan.MAX_DATASET_SIZE) {
 			throw new InvalidSamplerArgumentException("datasetSize",
-					"must be between 0 and " + SamplerPlan.MAX_INT_DATASET_SIZE);
+					"must be between 0 and " + SamplerPlan.MAX_DATASET_SIZE);
 		}
 		if (p < 1) {
 			throw new InvalidSamplerArgumentException("numProcesses", "must be at least 1");
@@ -103,7 +106,7 @@ public final class AcceleratePreparedLoader {
 	 * exactly the list from this position (only the last batch can be short, so skipped
 	 * batches are whole).
 	 * @param numBatches batches to skip, at least 0
-	 * @return the offset into {@link #order(int[])}
+	 * @return the offset into {@link #order(Permutation)}
 	 * @throws InvalidSamplerArgumentException for a negative count, or a resume outside
 	 * epoch 0 on a release older than {@link AccelerateVersion#SKIP_KEEPS_EPOCH}
 	 */
@@ -129,8 +132,17 @@ public final class AcceleratePreparedLoader {
 	 * @return the process's indices
 	 */
 	public IndexOrder order(int[] permutation) {
+		return order(Permutation.of(permutation));
+	}
+
+	/**
+	 * @param permutation the permutation of {@link #permutationKey()}, or {@code null}
+	 * without shuffle
+	 * @return the process's indices
+	 */
+	public IndexOrder order(Permutation permutation) {
 		if ((this.permutationKey == null) != (permutation == null)
-				|| (permutation != null && permutation.length != this.permutationKey.n())) {
+				|| (permutation != null && permutation.length() != this.permutationKey.n())) {
 			throw new IllegalArgumentException("the permutation does not belong to this plan");
 		}
 		return new ShardOrder(permutation, this.shard);
@@ -140,10 +152,10 @@ public final class AcceleratePreparedLoader {
 	 * @return the process's indices, computing the permutation
 	 */
 	public IndexOrder order() {
-		return order(permutationKey().map(Randperm::compute).orElse(null));
+		return order(permutationKey().map(Randperm::permutation).orElse(null));
 	}
 
-	private record ShardOrder(int[] permutation, BatchSamplerShard shard) implements IndexOrder {
+	private record ShardOrder(Permutation permutation, BatchSamplerShard shard) implements IndexOrder {
 
 		@Override
 		public long length() {
@@ -160,7 +172,7 @@ public final class AcceleratePreparedLoader {
 		}
 
 		private long read(long position) {
-			return (this.permutation != null) ? this.permutation[(int) position] : position;
+			return (this.permutation != null) ? this.permutation.get(position) : position;
 		}
 
 		@Override

@@ -33,8 +33,8 @@ public abstract sealed class Permutation permits IntPermutation, WidePermutation
 
 	/**
 	 * The one array behind a permutation below {@link PermutationLayout#maxSingleArray()}
-	 * samples, for the samplers whose orders still read an {@code int[]} (accelerate's
-	 * loader, the timeline's stream copies). Not a copy: callers must not write it.
+	 * samples, for the loops that copy runs of it at once (the timeline's stream copies).
+	 * Not a copy: callers must not write it.
 	 * @return the backing array
 	 * @throws UnsupportedOperationException for a chunked permutation
 	 */
@@ -70,10 +70,33 @@ public abstract sealed class Permutation permits IntPermutation, WidePermutation
 
 	/** A zero-filled permutation of n samples in the layout's storage. */
 	static Permutation allocate(long n, PermutationLayout layout) {
-		if (n <= layout.maxSingleArray()) {
-			return new IntPermutation(new int[(int) n]);
+		return allocate(n, n, layout);
+	}
+
+	/**
+	 * Zero-filled storage of {@code length} values below {@code bound}, in the layout
+	 * {@link #allocate(long, PermutationLayout)} picks for a permutation of the longer of
+	 * the two: {@code RandomSampler} lists repeat or draw with replacement, so their
+	 * length and their largest value differ.
+	 */
+	static Permutation allocate(long length, long bound, PermutationLayout layout) {
+		if (Math.max(length, bound) <= layout.maxSingleArray()) {
+			return new IntPermutation(new int[(int) length]);
 		}
-		return new WidePermutation(n, layout.chunkBits(), layout.lowBits(), n - 1 >= (1L << layout.lowBits()));
+		return new WidePermutation(length, layout.chunkBits(), layout.lowBits(), bound - 1 >= (1L << layout.lowBits()));
+	}
+
+	/**
+	 * @param length how many values
+	 * @param bound every value is below it
+	 * @return the heap {@link #allocate(long, long, PermutationLayout)} takes for them
+	 */
+	public static long bytesFor(long length, long bound) {
+		PermutationLayout layout = PermutationLayout.DEFAULT;
+		if (Math.max(length, bound) <= layout.maxSingleArray()) {
+			return IntPermutation.arrayBytes(length);
+		}
+		return WidePermutation.wideBytes(length, layout.chunkBits(), bound - 1 >= (1L << layout.lowBits()));
 	}
 
 }

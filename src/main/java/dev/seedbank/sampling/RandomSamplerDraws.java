@@ -10,7 +10,7 @@ final class RandomSamplerDraws {
 	/**
 	 * torch's CPU randint switches to random64() at this range (DistributionsHelper.h).
 	 */
-	private static final long RANDINT_64_BIT_RANGE = 1L << 32;
+	static final long RANDINT_64_BIT_RANGE = 1L << 32;
 
 	private final RandomSamplerParameters parameters;
 
@@ -30,9 +30,9 @@ final class RandomSamplerDraws {
 			throw new InvalidSamplerArgumentException("torchVersion", "must be a torch version such as 2.13.0");
 		}
 		long n = parameters.datasetSize();
-		if (n < 0 || n > SamplerPlan.MAX_INT_DATASET_SIZE) {
+		if (n < 0 || n > SamplerPlan.MAX_DATASET_SIZE) {
 			throw new InvalidSamplerArgumentException("datasetSize",
-					"must be between 0 and " + SamplerPlan.MAX_INT_DATASET_SIZE);
+					"must be between 0 and " + SamplerPlan.MAX_DATASET_SIZE);
 		}
 		if (parameters.seed() == null) {
 			throw new InvalidSamplerArgumentException("seed", "must be an integer");

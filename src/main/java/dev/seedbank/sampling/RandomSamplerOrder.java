@@ -28,11 +28,15 @@ import java.util.OptionalLong;
  * map-style dataset (the shared seed is for IterDataPipe only). Checked against real
  * 1.13.1 and 2.13.0 loaders.</li>
  * </ul>
+ * Sizes: torch takes {@code n} and {@code num_samples} as Python ints and draws int64
+ * tensors, so nothing in RandomSampler stops at 2^31; seedbank goes as far as
+ * DistributedSampler, 2^40, holding lists past one array in {@link Permutation}'s wide
+ * storage (values below n, any length).
  */
 public final class RandomSamplerOrder implements IndexOrder {
 
-	/** The longest Java array: seedbank keeps the list as int[]. */
-	static final long MAX_NUM_SAMPLES = Integer.MAX_VALUE - 8;
+	/** As for a permutation: the wide storage holds at most 2^40 values. */
+	static final long MAX_NUM_SAMPLES = PermutationLayout.DEFAULT.maxLength();
 
 	/**
 	 * At most this many 32-bit draws of earlier iterations are replayed, a few seconds of
@@ -44,12 +48,16 @@ public final class RandomSamplerOrder implements IndexOrder {
 	/** {@code _base_seed} is {@code random_()} on int64: {@code random64() % 2^63}. */
 	private static final long INT63_MASK = Long.MAX_VALUE;
 
-	private final int[] indices;
+	private final Permutation indices;
+
+	/** The one array behind {@link #indices}, {@code null} for wide storage. */
+	private final int[] values;
 
 	private final OptionalLong loaderBaseSeed;
 
-	private RandomSamplerOrder(int[] indices, OptionalLong loaderBaseSeed) {
+	private RandomSamplerOrder(Permutation indices, OptionalLong loaderBaseSeed) {
 		this.indices = indices;
+		this.values = (indices instanceof IntPermutation ints) ? ints.values : null;
 		this.loaderBaseSeed = loaderBaseSeed;
 	}
 
@@ -60,14 +68,27 @@ public final class RandomSamplerOrder implements IndexOrder {
 	 * @throws TorchWouldRaiseException where the named release raises
 	 */
 	public static RandomSamplerOrder of(RandomSamplerParameters parameters) {
+		return of(parameters, PermutationLayout.DEFAULT);
+	}
+
+	/**
+	 * Tests lower the layout's thresholds to run the wide path on a few thousand samples.
+	 */
+	static RandomSamplerOrder of(RandomSamplerParameters parameters, PermutationLayout layout) {
 		RandomSamplerDraws draws = RandomSamplerDraws.of(parameters);
 		MersenneTwister generator = draws.generatorAtEpoch();
 		OptionalLong baseSeed = parameters.dataLoader() ? OptionalLong.of(generator.nextLong() & INT63_MASK)
 				: OptionalLong.empty();
-		int n = (int) parameters.datasetSize();
+		long n = parameters.datasetSize();
 		long numSamples = parameters.effectiveNumSamples();
-		int[] indices = parameters.replacement() ? withReplacement(n, (int) numSamples, generator)
-				: withoutReplacement(n, (int) numSamples, draws.variant(), generator);
+		if (Math.max(n, numSamples) <= layout.maxSingleArray()) {
+			int[] indices = parameters.replacement() ? withReplacement((int) n, (int) numSamples, generator)
+					: withoutReplacement((int) n, (int) numSamples, draws.variant(), generator);
+			return new RandomSamplerOrder(Permutation.of(indices), baseSeed);
+		}
+		Permutation indices = parameters.replacement()
+				? WideRandomSamplerLists.withReplacement(n, numSamples, generator, layout)
+				: WideRandomSamplerLists.withoutReplacement(n, numSamples, draws.variant(), generator, layout);
 		return new RandomSamplerOrder(indices, baseSeed);
 	}
 
@@ -139,26 +160,34 @@ public final class RandomSamplerOrder implements IndexOrder {
 
 	@Override
 	public long length() {
-		return this.indices.length;
+		return this.indices.length();
 	}
 
 	@Override
 	public long get(long k) {
-		if (k < 0 || k >= this.indices.length) {
-			throw new IndexOutOfBoundsException("position " + k + " of " + this.indices.length);
+		if (k < 0 || k >= length()) {
+			throw new IndexOutOfBoundsException("position " + k + " of " + length());
 		}
-		return this.indices[(int) k];
+		return this.indices.get(k);
 	}
 
 	@Override
 	public void write(long from, long to, ByteBuffer target) {
-		if (from < 0 || to > this.indices.length || from > to) {
-			throw new IndexOutOfBoundsException("[" + from + ", " + to + ") of " + this.indices.length);
+		if (from < 0 || to > length() || from > to) {
+			throw new IndexOutOfBoundsException("[" + from + ", " + to + ") of " + length());
 		}
 		ByteBuffer out = target.order(ByteOrder.LITTLE_ENDIAN);
-		for (int k = (int) from; k < to; k++) {
-			out.putLong(this.indices[k]);
+		int[] ints = this.values;
+		for (long k = from; k < to; k++) {
+			out.putLong((ints != null) ? ints[(int) k] : this.indices.get(k));
 		}
+	}
+
+	/**
+	 * @return the heap the list occupies
+	 */
+	public long bytes() {
+		return this.indices.bytes();
 	}
 
 	@Override

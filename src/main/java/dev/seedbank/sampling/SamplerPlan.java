@@ -31,9 +31,6 @@ public final class SamplerPlan {
 	 */
 	static final long MAX_DATASET_SIZE = PermutationLayout.DEFAULT.maxLength();
 
-	/** The samplers whose orders are still built in one {@code int[]}. */
-	static final long MAX_INT_DATASET_SIZE = Integer.MAX_VALUE;
-
 	private final SamplerParameters parameters;
 
 	private final long numSamples;

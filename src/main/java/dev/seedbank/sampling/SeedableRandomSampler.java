@@ -63,7 +63,7 @@ final class SeedableRandomSampler {
 							+ "(SeedableRandomSampler.__iter__ calls manual_seed(epoch + initial_seed) = " + epochSeed
 							+ ", outside -2^63 .. 2^64-1)");
 		}
-		int n = (int) parameters.datasetSize();
+		long n = parameters.datasetSize();
 		return new PermutationKey(n, TorchSeed.generatorSeed(epochSeed), RandpermVariant.of(torch, n));
 	}
 

@@ -51,7 +51,7 @@ final class WidePermutation extends Permutation {
 		return wideBytes(n, layout.chunkBits(), n - 1 >= (1L << layout.lowBits()));
 	}
 
-	private static long wideBytes(long n, int chunkBits, boolean withHighBytes) {
+	static long wideBytes(long n, int chunkBits, boolean withHighBytes) {
 		int chunks = chunks(n, chunkBits);
 		long perSample = Integer.BYTES + (withHighBytes ? 1 : 0);
 		long arrays = (long) chunks * (withHighBytes ? 2 : 1) + 2;

@@ -7,7 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.seedbank.sampling.AccelerateSpec;
+import dev.seedbank.sampling.DistributedSpec;
+import dev.seedbank.sampling.HfDatasetsSpec;
+import dev.seedbank.sampling.RandomSpec;
 import dev.seedbank.sampling.SamplerSpec;
+import dev.seedbank.sampling.StreamingSpec;
 
 /**
  * A rank's seeds for a record whose sampler is not a {@code DistributedSampler}: the same
@@ -31,7 +36,7 @@ public final class SamplerCalls {
 	 * {@code SEEDBANK_SAMPLER_KIND}; unchanged for {@code distributed}
 	 */
 	public static RankSeeds of(RankSeeds seeds, SamplerSpec spec, BigInteger samplerSeed) {
-		if (spec instanceof SamplerSpec.Distributed) {
+		if (spec instanceof DistributedSpec) {
 			return seeds;
 		}
 		BigInteger seed = samplerSeed;
@@ -40,7 +45,7 @@ public final class SamplerCalls {
 		String epochSeed;
 		List<String> calls = new ArrayList<>();
 		calls.add(seeds.calls().get(0));
-		if (spec instanceof SamplerSpec.Random random) {
+		if (spec instanceof RandomSpec random) {
 			epochSeed = seed + " once, then each iter() continues the generator (epoch e is the (e+1)-th iter())";
 			String generator = "torch.Generator().manual_seed(" + seed + ")";
 			if (random.dataLoader()) {
@@ -61,7 +66,7 @@ public final class SamplerCalls {
 			}
 			calls.add("for epoch in range(epochs): iterate the loader once (do not build a new one)");
 		}
-		else if (spec instanceof SamplerSpec.Accelerate a) {
+		else if (spec instanceof AccelerateSpec a) {
 			epochSeed = seed + " + epoch";
 			calls.add("loader = prepare_data_loader(DataLoader(dataset, batch_size=" + a.batchSize() + ", shuffle="
 					+ python(a.shuffle()) + ", drop_last=" + python(a.dropLast()) + "), num_processes="
@@ -70,14 +75,14 @@ public final class SamplerCalls {
 					+ ")");
 			calls.add("loader.set_epoch(epoch)");
 		}
-		else if (spec instanceof SamplerSpec.HfDatasets h) {
+		else if (spec instanceof HfDatasetsSpec h) {
 			epochSeed = seed + " (shuffled once: every epoch reads the same order)";
 			calls.add("dataset = dataset.shuffle(seed=" + seed + ").shard(num_shards=" + h.numShards() + ", index="
 					+ rank + ", contiguous=" + python(h.contiguous()) + ")");
 			calls.add("DataLoader(dataset, generator=torch.Generator().manual_seed(" + loaderSeed + "))");
 		}
 		else {
-			SamplerSpec.Streaming s = (SamplerSpec.Streaming) spec;
+			StreamingSpec s = (StreamingSpec) spec;
 			epochSeed = seed + " with the epoch (Streaming counts epochs itself)";
 			calls.add("dataset = StreamingDataset(..." + streamingArguments(s, seed) + ")");
 			calls.add("DataLoader(dataset, batch_size=" + ((s.batchSize() != null) ? s.batchSize() : 1)
@@ -92,11 +97,11 @@ public final class SamplerCalls {
 				Collections.unmodifiableMap(env));
 	}
 
-	private static String numSamples(SamplerSpec.Random random) {
+	private static String numSamples(RandomSpec random) {
 		return (random.numSamples() != null) ? ", num_samples=" + random.numSamples() : "";
 	}
 
-	private static String streamingArguments(SamplerSpec.Streaming s, BigInteger seed) {
+	private static String streamingArguments(StreamingSpec s, BigInteger seed) {
 		StringBuilder args = new StringBuilder();
 		argument(args, "shuffle", (s.shuffle() != null) ? python(s.shuffle()) : null);
 		argument(args, "shuffle_algo", (s.shuffleAlgo() != null) ? "'" + s.shuffleAlgo() + "'" : null);

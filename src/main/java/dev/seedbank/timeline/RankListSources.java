@@ -4,7 +4,7 @@ import dev.seedbank.experiment.ExperimentSnapshot;
 import dev.seedbank.order.PermutationCache;
 import dev.seedbank.sampling.InvalidSamplerArgumentException;
 import dev.seedbank.sampling.SamplerParameters;
-import dev.seedbank.sampling.SamplerSpec;
+import dev.seedbank.sampling.DistributedSpec;
 import dev.seedbank.sampling.TorchVersion;
 import dev.seedbank.sampling.timeline.DistributedRankLists;
 import dev.seedbank.sampling.timeline.RankListSource;
@@ -37,13 +37,13 @@ class RankListSources {
 	 * as right
 	 */
 	RankListSource of(ExperimentSnapshot record) {
-		if (!(record.sampler() instanceof SamplerSpec.Distributed distributed)) {
+		if (!(record.sampler() instanceof DistributedSpec distributed)) {
 			throw new InvalidSamplerArgumentException("sampler.kind", "the run timeline replays distributed records; "
 					+ "this record's kind is " + record.sampler().kind() + ", whose resumes it does not model yet");
 		}
 		SamplerParameters parameters = new SamplerParameters(distributed.datasetSize(), distributed.worldSize(), 0,
 				record.effectiveDataSeed(), distributed.shuffle(), distributed.dropLast(), record.torch());
-		return DistributedRankLists.source(parameters, this.permutations::ints);
+		return DistributedRankLists.source(parameters, this.permutations::get);
 	}
 
 	/**

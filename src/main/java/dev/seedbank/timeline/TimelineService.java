@@ -233,7 +233,7 @@ class TimelineService {
 	DisjointnessLint.Report lint(long datasetSize, int worldSize, long epoch, boolean shuffle, boolean dropLast,
 			List<BigInteger> seeds, TorchVersion version) {
 		return DisjointnessLint.check(datasetSize, worldSize, epoch, shuffle, dropLast, seeds, version,
-				this.permutations::ints);
+				this.permutations::get);
 	}
 
 	/** PostgreSQL keeps microseconds: what is answered now is what is read back later. */

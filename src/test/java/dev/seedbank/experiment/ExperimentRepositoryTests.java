@@ -9,7 +9,7 @@ import java.util.UUID;
 import dev.seedbank.RepositorySlice;
 import dev.seedbank.seeds.DataSeedPolicy;
 import dev.seedbank.seeds.Framework;
-import dev.seedbank.sampling.SamplerSpec;
+import dev.seedbank.sampling.DistributedSpec;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,8 +64,8 @@ class ExperimentRepositoryTests extends RepositorySlice {
 	/** The one place these tests build an entity: adjust it when the draft changes. */
 	private static Experiment experiment(String name, BigInteger globalSeed) {
 		ExperimentDraft draft = new ExperimentDraft(name, "repository test", Framework.TORCH, "2.5.1", "2.5.1",
-				globalSeed, null, DataSeedPolicy.LINKED, false, new SamplerSpec.Distributed(1000, 4, true, false),
-				false, Map.of("team", "vision"));
+				globalSeed, null, DataSeedPolicy.LINKED, false, new DistributedSpec(1000, 4, true, false), false,
+				Map.of("team", "vision"));
 		return new Experiment(UUID.randomUUID(), draft, globalSeed, "linked to the global seed",
 				Instant.now().truncatedTo(ChronoUnit.MICROS), "repository-test");
 	}

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.seedbank.sampling.SamplerSpec;
+import dev.seedbank.sampling.DistributedSpec;
 import dev.seedbank.seeds.DataSeedPolicy;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +52,7 @@ class IdempotentCreatesTests {
 			Instant updatedAt, long version) {
 		return new ExperimentSnapshot(ID, "n", description, "torch", "2.5.1", "2.5.1", BigInteger.valueOf(17), null,
 				DataSeedPolicy.LINKED, BigInteger.valueOf(17), "linked", false, 10, 2, true, false,
-				new SamplerSpec.Distributed(10, 2, true, false), false, new java.util.TreeMap<>(tags), status, CREATED,
+				new DistributedSpec(10, 2, true, false), false, new java.util.TreeMap<>(tags), status, CREATED,
 				"anonymous", updatedAt, version);
 	}
 

@@ -8,6 +8,7 @@ import java.util.stream.LongStream;
 import dev.seedbank.TestHttp;
 import dev.seedbank.TestHttp.Response;
 import dev.seedbank.sampling.SamplerSpec;
+import dev.seedbank.sampling.StreamingSpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -120,14 +121,13 @@ class SamplerKindRecordsTests {
 		assertThat(read.get("sampler").get("shardSizes").get(49_999).asLong()).isEqualTo(10 + 49_999 % 7);
 		String id = read.get("id").asString();
 		long[] sizes = LongStream.range(0, 50_000).map((i) -> 10 + i % 7).toArray();
-		SamplerSpec spec = new SamplerSpec.Streaming(sizes, true, null, 8, null, null, 2, 4, null, null, null,
-				"0.14.0.dev0");
+		SamplerSpec spec = new StreamingSpec(sizes, true, null, 8, null, null, 2, 4, null, null, null, "0.14.0.dev0");
 		Response rank5 = this.http.get("/api/v1/experiments/" + id + "/epochs/1/ranks/5/indices", "Accept",
 				"application/octet-stream");
 		assertThat(rank5.status()).as(rank5.text()).isEqualTo(200);
-		assertThat(rank5.header("Seedbank-Order-Sha256"))
-			.isEqualTo(spec.order(SamplerKinds.SEED, 1, 5, SamplerKinds.TORCH, dev.seedbank.sampling.Randperm::compute)
-				.sha256());
+		assertThat(rank5.header("Seedbank-Order-Sha256")).isEqualTo(
+				spec.order(SamplerKinds.SEED, 1, 5, SamplerKinds.TORCH, dev.seedbank.sampling.Randperm::permutation)
+					.sha256());
 		assertThat(this.http.get("/api/v1/experiments/" + id + "/epochs/1/ranks/8/indices").status()).isEqualTo(400);
 	}
 
@@ -211,7 +211,7 @@ class SamplerKindRecordsTests {
 		Response rank1 = this.http.get("/api/v1/experiments/" + id + "/epochs/0/ranks/1/indices");
 		assertThat(rank1.header("Seedbank-Order-Sha256")).isEqualTo(SamplerKinds.STREAMING.spec()
 			.order(java.math.BigInteger.valueOf(9176), 0, 1, SamplerKinds.TORCH,
-					dev.seedbank.sampling.Randperm::compute)
+					dev.seedbank.sampling.Randperm::permutation)
 			.sha256());
 		JsonNode manifest = this.http.get("/api/v1/experiments/" + id + "/manifest").json();
 		assertThat(manifest.get("effectiveDataSeed").asLong()).isEqualTo(9176);

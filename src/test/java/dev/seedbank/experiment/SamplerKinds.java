@@ -8,7 +8,12 @@ import java.util.List;
 import dev.seedbank.sampling.AccelerateVersion;
 import dev.seedbank.sampling.IndexOrder;
 import dev.seedbank.sampling.Randperm;
+import dev.seedbank.sampling.AccelerateSpec;
+import dev.seedbank.sampling.DistributedSpec;
+import dev.seedbank.sampling.HfDatasetsSpec;
+import dev.seedbank.sampling.RandomSpec;
 import dev.seedbank.sampling.SamplerSpec;
+import dev.seedbank.sampling.StreamingSpec;
 import dev.seedbank.sampling.TorchVersion;
 import dev.seedbank.sampling.hf.DatasetsVersion;
 
@@ -30,26 +35,25 @@ record SamplerKinds(String kind, String sampler, SamplerSpec spec) {
 
 	static final SamplerKinds DISTRIBUTED = new SamplerKinds("distributed",
 			"{\"kind\": \"distributed\", \"datasetSize\": 103, \"worldSize\": 3}",
-			new SamplerSpec.Distributed(103, 3, true, false));
+			new DistributedSpec(103, 3, true, false));
 
 	static final SamplerKinds RANDOM = new SamplerKinds("random",
 			"{\"kind\": \"random\", \"datasetSize\": 103, \"numSamples\": 150, \"dataLoader\": true}",
-			new SamplerSpec.Random(103, 150L, false, true));
+			new RandomSpec(103, 150L, false, true));
 
 	static final SamplerKinds ACCELERATE = new SamplerKinds("accelerate",
 			"{\"kind\": \"accelerate\", \"datasetSize\": 103, \"numProcesses\": 3, \"batchSize\": 8, "
 					+ "\"evenBatches\": false}",
-			new SamplerSpec.Accelerate(103, 3, 8, true, false, false, false, AccelerateVersion.NEWEST));
+			new AccelerateSpec(103, 3, 8, true, false, false, false, AccelerateVersion.NEWEST));
 
 	static final SamplerKinds HF_DATASETS = new SamplerKinds("hf-datasets",
 			"{\"kind\": \"hf-datasets\", \"datasetSize\": 103, \"numShards\": 3, \"contiguous\": false}",
-			new SamplerSpec.HfDatasets(103, 3, false, DatasetsVersion.DEFAULT));
+			new HfDatasetsSpec(103, 3, false, DatasetsVersion.DEFAULT));
 
 	static final SamplerKinds STREAMING = new SamplerKinds("streaming",
 			"{\"kind\": \"streaming\", \"shardSizes\": [30, 25, 48], \"shuffle\": true, \"numCanonicalNodes\": 2, "
 					+ "\"numPhysicalNodes\": 1, \"ranksPerNode\": 2, \"workersPerRank\": 2, \"batchSize\": 4}",
-			new SamplerSpec.Streaming(new long[] { 30, 25, 48 }, true, null, 2, null, null, 1, 2, 2, 4, null,
-					"0.14.0.dev0"));
+			new StreamingSpec(new long[] { 30, 25, 48 }, true, null, 2, null, null, 1, 2, 2, 4, null, "0.14.0.dev0"));
 
 	static final List<SamplerKinds> ALL = List.of(DISTRIBUTED, RANDOM, ACCELERATE, HF_DATASETS, STREAMING);
 
@@ -59,7 +63,7 @@ record SamplerKinds(String kind, String sampler, SamplerSpec spec) {
 	 * @return the engine's order for the record's seed
 	 */
 	IndexOrder order(long epoch, int rank) {
-		return this.spec.order(SEED, epoch, rank, TORCH, Randperm::compute);
+		return this.spec.order(SEED, epoch, rank, TORCH, Randperm::permutation);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package dev.seedbank.experiment;
 
 import java.util.List;
 
+import dev.seedbank.sampling.DistributedSpec;
 import dev.seedbank.sampling.SamplerSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,7 +35,7 @@ class SamplerSpecJsonTests {
 	@Test
 	void withoutKindItIsTheDistributedShapeWithTorchsDefaults() {
 		assertThat(SamplerSpecJson.read(JSON.readTree("{\"datasetSize\": 10, \"worldSize\": 2}")))
-			.isEqualTo(new SamplerSpec.Distributed(10, 2, true, false));
+			.isEqualTo(new DistributedSpec(10, 2, true, false));
 	}
 
 	@Test

@@ -91,12 +91,12 @@ class RandomSamplerOrderTests {
 	@Test
 	void argumentsOutOfRangeNameTheParameter() {
 		assertParameter(() -> order(-1, 0, 0, null, false, false), "datasetSize");
-		assertParameter(() -> order(1L << 31, 0, 0, null, false, false), "datasetSize");
+		assertParameter(() -> order((1L << 40) + 1, 0, 0, null, false, false), "datasetSize");
 		assertParameter(
 				() -> RandomSamplerOrder.of(new RandomSamplerParameters(10, null, 0, null, false, false, NEWEST)),
 				"seed");
 		assertParameter(() -> order(10, 0, -1, null, false, false), "epoch");
-		assertParameter(() -> order(10, 0, 0, 1L << 31, true, false), "numSamples");
+		assertParameter(() -> order(10, 0, 0, (1L << 40) + 1, true, false), "numSamples");
 		assertParameter(() -> RandomSamplerOrder
 			.of(new RandomSamplerParameters(10, BigInteger.ONE, 0, null, false, false, TorchVersion.parse("1.10.2"))),
 				"torchVersion");

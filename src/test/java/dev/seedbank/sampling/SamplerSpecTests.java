@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class SamplerSpecTests {
 
-	private static final Function<PermutationKey, int[]> COMPUTE = Randperm::compute;
+	private static final Function<PermutationKey, Permutation> COMPUTE = Randperm::permutation;
 
 	private static final BigInteger SEED = BigInteger.valueOf(17);
 
@@ -26,7 +26,7 @@ class SamplerSpecTests {
 
 	@Test
 	void distributedIsTheSamplerPlansRank() {
-		SamplerSpec spec = new SamplerSpec.Distributed(1001, 4, true, false);
+		SamplerSpec spec = new DistributedSpec(1001, 4, true, false);
 		SamplerPlan plan = SamplerPlan.of(new SamplerParameters(1001, 4, 3, SEED, true, false, TORCH));
 		assertThat(spec.order(SEED, 3, 2, TORCH, COMPUTE).sha256())
 			.isEqualTo(plan.rank(2, COMPUTE.apply(plan.permutationKey().orElseThrow())).sha256());
@@ -35,7 +35,7 @@ class SamplerSpecTests {
 
 	@Test
 	void randomIsTheRandomSamplerOrderAndHasOneRank() {
-		SamplerSpec spec = new SamplerSpec.Random(500, 700L, false, true);
+		SamplerSpec spec = new RandomSpec(500, 700L, false, true);
 		assertThat(spec.order(SEED, 2, 0, TORCH, COMPUTE).sha256()).isEqualTo(
 				RandomSamplerOrder.of(new RandomSamplerParameters(500, SEED, 2, 700L, false, true, TORCH)).sha256());
 		assertThatExceptionOfType(InvalidSamplerArgumentException.class)
@@ -45,8 +45,7 @@ class SamplerSpecTests {
 
 	@Test
 	void accelerateIsThePreparedLoadersProcess() {
-		SamplerSpec.Accelerate spec = new SamplerSpec.Accelerate(103, 3, 8, true, false, true, false,
-				AccelerateVersion.NEWEST);
+		AccelerateSpec spec = new AccelerateSpec(103, 3, 8, true, false, true, false, AccelerateVersion.NEWEST);
 		IndexOrder expected = AcceleratePreparedLoader
 			.of(new AccelerateLoaderParameters(103, 3, 1, 8, 4, SEED, true, false, true, false,
 					AccelerateVersion.NEWEST, TORCH))
@@ -56,29 +55,27 @@ class SamplerSpecTests {
 
 	@Test
 	void hfDatasetsIsTheShuffledShard() {
-		SamplerSpec spec = new SamplerSpec.HfDatasets(1000, 3, false, DatasetsVersion.DEFAULT);
+		SamplerSpec spec = new HfDatasetsSpec(1000, 3, false, DatasetsVersion.DEFAULT);
 		assertThat(spec.order(SEED, 5, 2, TORCH, COMPUTE).sha256())
 			.isEqualTo(HfDatasetsShuffle.order(1000, SEED, 3, 2, false, DatasetsVersion.DEFAULT).sha256());
 		assertThatExceptionOfType(InvalidSamplerArgumentException.class)
-			.isThrownBy(() -> new SamplerSpec.HfDatasets(10, 0, true, DatasetsVersion.DEFAULT))
+			.isThrownBy(() -> new HfDatasetsSpec(10, 0, true, DatasetsVersion.DEFAULT))
 			.withMessageContaining("numShards");
 	}
 
 	@Test
 	void streamingIsTheEpochOrderOfThatRankAndComparesByValue() {
 		long[] shards = { 100, 250, 80, 300 };
-		SamplerSpec.Streaming spec = new SamplerSpec.Streaming(shards, true, "py1e", 2, null, null, 2, 2, 2, 4, null,
-				null);
+		StreamingSpec spec = new StreamingSpec(shards, true, "py1e", 2, null, null, 2, 2, 2, 4, null, null);
 		IndexOrder expected = StreamingEpochOrder
 			.of(StreamingArguments.of(shards, true, "py1e", 2, SEED, 1L, null, null, 2, 2, 2, 4, 3, 0L, null, null));
 		assertThat(spec.order(SEED, 1, 3, TORCH, COMPUTE).sha256()).isEqualTo(expected.sha256());
 		assertThat(spec.ranks()).isEqualTo(4);
 		assertThat(spec.datasetSize()).isEqualTo(730);
 		assertThat(spec)
-			.isEqualTo(new SamplerSpec.Streaming(shards.clone(), true, "py1e", 2, null, null, 2, 2, 2, 4, null, null));
-		assertThatExceptionOfType(InvalidSamplerArgumentException.class)
-			.isThrownBy(() -> new SamplerSpec.Streaming(new long[0], null, null, null, null, null, null, null, null,
-					null, null, null))
+			.isEqualTo(new StreamingSpec(shards.clone(), true, "py1e", 2, null, null, 2, 2, 2, 4, null, null));
+		assertThatExceptionOfType(InvalidSamplerArgumentException.class).isThrownBy(
+				() -> new StreamingSpec(new long[0], null, null, null, null, null, null, null, null, null, null, null))
 			.withMessageContaining("shard");
 	}
 

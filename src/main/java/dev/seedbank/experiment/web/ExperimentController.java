@@ -18,6 +18,7 @@ import dev.seedbank.experiment.ExperimentSnapshot;
 import dev.seedbank.experiment.ExperimentStatus;
 import dev.seedbank.experiment.SamplerSpecJson;
 import dev.seedbank.sampling.SamplerSpec;
+import dev.seedbank.sampling.StreamingSpec;
 import dev.seedbank.sampling.TorchVersion;
 import dev.seedbank.seeds.Framework;
 import dev.seedbank.web.ApiException;
@@ -220,7 +221,7 @@ class ExperimentController {
 	private ExperimentDraft draft(CreateExperimentRequest request) {
 		SamplerSpec sampler = SamplerSpecJson.read(request.sampler());
 		if (sampler.datasetSize() > this.settings.maxDatasetSize()) {
-			String field = (sampler instanceof SamplerSpec.Streaming) ? "sampler.shardSizes" : "sampler.datasetSize";
+			String field = (sampler instanceof StreamingSpec) ? "sampler.shardSizes" : "sampler.datasetSize";
 			throw ApiException.invalid(field, "the dataset must hold at most " + this.settings.maxDatasetSize()
 					+ " samples (the configured seedbank.experiments.max-dataset-size)");
 		}

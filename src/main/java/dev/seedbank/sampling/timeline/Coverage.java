@@ -3,6 +3,8 @@ package dev.seedbank.sampling.timeline;
 import java.util.NoSuchElementException;
 import java.util.PrimitiveIterator;
 
+import dev.seedbank.sampling.InvalidSamplerArgumentException;
+
 /**
  * How often each sample of one epoch was read, over every segment that reads it, each
  * running until the next segment starts (API.md, "Run timeline"). One byte per sample,
@@ -19,6 +21,12 @@ public final class Coverage {
 
 	/** Indices per chunk: 256 KiB of scratch, whatever the dataset's size. */
 	private static final int CHUNK = 65536;
+
+	/**
+	 * The longest Java array (the JDK's {@code SOFT_MAX_ARRAY_LENGTH}): one counter a
+	 * sample.
+	 */
+	static final long MAX_DATASET_SIZE = Integer.MAX_VALUE - 8;
 
 	private static final int SATURATED = 255;
 
@@ -63,6 +71,12 @@ public final class Coverage {
 	public static Coverage of(Timeline timeline, long epoch) {
 		java.util.List<SegmentShare> shares = timeline.shares(epoch);
 		long n = timeline.source().epoch(epoch).datasetSize();
+		if (n > MAX_DATASET_SIZE) {
+			throw new InvalidSamplerArgumentException("datasetSize",
+					"the coverage of an epoch counts at most " + MAX_DATASET_SIZE
+							+ " samples (one counter a sample, in one array); the segments and ranks of larger "
+							+ "datasets are served up to 2^40");
+		}
 		byte[] counts = new byte[(int) n];
 		int[] chunk = new int[CHUNK];
 		long padding = 0;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import dev.seedbank.sampling.InvalidSamplerArgumentException;
+import dev.seedbank.sampling.Permutation;
 import dev.seedbank.sampling.PermutationKey;
 import dev.seedbank.sampling.RankOrder;
 import dev.seedbank.sampling.SamplerParameters;
@@ -37,7 +38,7 @@ public final class DisjointnessLint {
 	 * @return the overlap
 	 */
 	public static Report check(long datasetSize, int worldSize, long epoch, boolean shuffle, boolean dropLast,
-			List<BigInteger> seeds, TorchVersion version, Function<PermutationKey, int[]> permutations) {
+			List<BigInteger> seeds, TorchVersion version, Function<PermutationKey, Permutation> permutations) {
 		if (worldSize < 1) {
 			throw new InvalidSamplerArgumentException("worldSize", "must be at least 1");
 		}

@@ -5,6 +5,7 @@ import java.util.function.Function;
 import java.util.stream.LongStream;
 
 import dev.seedbank.sampling.InvalidSamplerArgumentException;
+import dev.seedbank.sampling.Permutation;
 import dev.seedbank.sampling.PermutationKey;
 import dev.seedbank.sampling.SamplerParameters;
 import dev.seedbank.sampling.SamplerPlan;
@@ -21,11 +22,11 @@ public final class DistributedRankLists implements RankLists {
 
 	private final SamplerParameters parameters;
 
-	private final Function<PermutationKey, int[]> permutations;
+	private final Function<PermutationKey, Permutation> permutations;
 
 	private final java.util.Map<Integer, Long> lengths = new java.util.concurrent.ConcurrentHashMap<>();
 
-	private int[] permutation;
+	private Permutation permutation;
 
 	private boolean computed;
 
@@ -33,9 +34,9 @@ public final class DistributedRankLists implements RankLists {
 	 * @param parameters the record's sampler arguments with this epoch (its world size is
 	 * replaced by the one asked for)
 	 * @param permutations computes or looks up a permutation, e.g.
-	 * {@code Randperm::compute}
+	 * {@code Randperm::permutation}
 	 */
-	public DistributedRankLists(SamplerParameters parameters, Function<PermutationKey, int[]> permutations) {
+	public DistributedRankLists(SamplerParameters parameters, Function<PermutationKey, Permutation> permutations) {
 		this.parameters = parameters;
 		this.permutations = permutations;
 		SamplerPlan.of(parameters);
@@ -46,7 +47,7 @@ public final class DistributedRankLists implements RankLists {
 	 * @param permutations computes or looks up a permutation
 	 * @return the lists of every epoch
 	 */
-	public static RankListSource source(SamplerParameters record, Function<PermutationKey, int[]> permutations) {
+	public static RankListSource source(SamplerParameters record, Function<PermutationKey, Permutation> permutations) {
 		return new LatestEpoch(record, permutations);
 	}
 
@@ -59,11 +60,11 @@ public final class DistributedRankLists implements RankLists {
 
 		private final SamplerParameters record;
 
-		private final Function<PermutationKey, int[]> permutations;
+		private final Function<PermutationKey, Permutation> permutations;
 
 		private DistributedRankLists latest;
 
-		LatestEpoch(SamplerParameters record, Function<PermutationKey, int[]> permutations) {
+		LatestEpoch(SamplerParameters record, Function<PermutationKey, Permutation> permutations) {
 			this.record = record;
 			this.permutations = permutations;
 		}
@@ -89,7 +90,7 @@ public final class DistributedRankLists implements RankLists {
 				p.dropLast(), p.torchVersion()));
 	}
 
-	private synchronized int[] permutation() {
+	private synchronized Permutation permutation() {
 		if (!this.computed) {
 			this.permutation = plan(1).permutationKey().map(this.permutations).orElse(null);
 			this.computed = true;
@@ -125,9 +126,9 @@ public final class DistributedRankLists implements RankLists {
 	}
 
 	private long element(long padded) {
-		int[] perm = permutation();
-		int p = (int) (padded % this.parameters.datasetSize());
-		return (perm != null) ? perm[p] : p;
+		Permutation perm = permutation();
+		long p = padded % this.parameters.datasetSize();
+		return (perm != null) ? perm.get(p) : p;
 	}
 
 	@Override
@@ -140,7 +141,8 @@ public final class DistributedRankLists implements RankLists {
 		if (count == 0) {
 			return;
 		}
-		int[] perm = permutation();
+		// Only Coverage copies, and it refuses a dataset past one array first.
+		int[] perm = (permutation() != null) ? permutation().intArray() : null;
 		int n = (int) this.parameters.datasetSize();
 		int p = (int) (from % n);
 		int written = offset;
@@ -166,12 +168,12 @@ public final class DistributedRankLists implements RankLists {
 		if (index < 0 || index >= n) {
 			return new long[0];
 		}
-		int[] perm = permutation();
+		Permutation perm = permutation();
 		long first = index;
 		if (perm != null) {
 			first = -1;
-			for (int p = 0; p < perm.length; p++) {
-				if (perm[p] == index) {
+			for (long p = 0; p < n; p++) {
+				if (perm.get(p) == index) {
 					first = p;
 					break;
 				}

@@ -3,6 +3,7 @@ package dev.seedbank.sampling.timeline;
 import java.lang.management.ManagementFactory;
 import java.math.BigInteger;
 
+import dev.seedbank.sampling.Permutation;
 import dev.seedbank.sampling.PermutationKey;
 import dev.seedbank.sampling.Randperm;
 import dev.seedbank.sampling.SamplerParameters;
@@ -41,13 +42,13 @@ public final class CoverageBenchmark {
 			permutation = null;
 
 			start = System.nanoTime();
-			Coverage computed = Coverage.of(timeline(record, (k) -> Randperm.compute(k)), 0);
+			Coverage computed = Coverage.of(timeline(record, Randperm::permutation), 0);
 			double coverageSeconds = (System.nanoTime() - start) / 1e9;
 			bestCoverage = Math.min(bestCoverage, coverageSeconds);
 			computed = null;
 
 			int[] cached = Randperm.compute(key);
-			Timeline warm = timeline(record, (k) -> cached);
+			Timeline warm = timeline(record, (k) -> Permutation.of(cached));
 			long allocated = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
 			start = System.nanoTime();
 			Coverage coverage = Coverage.of(warm, 0);
@@ -67,7 +68,7 @@ public final class CoverageBenchmark {
 	}
 
 	private static Timeline timeline(SamplerParameters record,
-			java.util.function.Function<PermutationKey, int[]> permutations) {
+			java.util.function.Function<PermutationKey, Permutation> permutations) {
 		long n = record.datasetSize();
 		return Timeline.start(DistributedRankLists.source(record, permutations), Segment.record(8, null, 1))
 			.append(3, 0, n * 3 / 10 + 1, Resume.TORCH, null, null)

@@ -3,13 +3,17 @@ package dev.seedbank.sampling.timeline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PrimitiveIterator;
+import java.math.BigInteger;
 import java.util.Random;
 
+import dev.seedbank.sampling.InvalidSamplerArgumentException;
 import dev.seedbank.sampling.SamplerParameters;
+import dev.seedbank.sampling.TorchVersion;
 import dev.seedbank.sampling.timeline.BruteForceRun.Restart;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** Coverage against a brute-force replay of the same restarts. */
 class CoverageTests {
@@ -132,6 +136,24 @@ class CoverageTests {
 		List<Long> out = new ArrayList<>();
 		iterator.forEachRemaining((long i) -> out.add(i));
 		return out;
+	}
+
+	/**
+	 * The lists of a dataset past one array are read to its last sample (positions are
+	 * longs end to end), but its coverage, one counter a sample in one array, is refused
+	 * by name before anything is allocated.
+	 */
+	@Test
+	void aDatasetPastOneArrayIsListedButItsCoverageIsRefusedByName() {
+		long n = (1L << 31) + 11;
+		SamplerParameters record = new SamplerParameters(n, 8, 0, BigInteger.ONE, false, false,
+				TorchVersion.parse("2.13.0"));
+		Timeline timeline = Runs.start(record);
+		RankLists lists = timeline.source().epoch(0);
+		assertThat(lists.get(1, 0, n - 1)).isEqualTo(n - 1);
+		assertThat(lists.get(8, 7, (n + 7) / 8 - 1)).isEqualTo((((n + 7) / 8 - 1) * 8 + 7) % n);
+		assertThatExceptionOfType(InvalidSamplerArgumentException.class).isThrownBy(() -> Coverage.of(timeline, 0))
+			.satisfies((ex) -> assertThat(ex.parameter()).isEqualTo("datasetSize"));
 	}
 
 }

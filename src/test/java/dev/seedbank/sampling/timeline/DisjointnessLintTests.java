@@ -100,7 +100,7 @@ class DisjointnessLintTests {
 
 	private static DisjointnessLint.Report lint(long n, int w, long epoch, List<Long> seeds, boolean dropLast) {
 		return DisjointnessLint.check(n, w, epoch, true, dropLast, seeds.stream().map(BigInteger::valueOf).toList(),
-				TORCH, Randperm::compute);
+				TORCH, Randperm::permutation);
 	}
 
 }

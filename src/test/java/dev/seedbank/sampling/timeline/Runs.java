@@ -21,7 +21,7 @@ final class Runs {
 	}
 
 	static RankListSource source(SamplerParameters record) {
-		return DistributedRankLists.source(record, Randperm::compute);
+		return DistributedRankLists.source(record, Randperm::permutation);
 	}
 
 	static Timeline start(SamplerParameters record) {
