@@ -1,9 +1,11 @@
 package dev.seedbank.experiment;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import dev.seedbank.seeds.Framework;
 import jakarta.persistence.criteria.MapJoin;
 import jakarta.persistence.criteria.Predicate;
 
@@ -28,7 +30,13 @@ final class ExperimentSpecifications {
 				predicates.add(builder.like(root.get("name"), escaped + "%", '\\'));
 			}
 			if (query.framework() != null) {
-				predicates.add(builder.equal(root.get("framework"), query.framework()));
+				// The column holds a known framework's wire name: any other name matches
+				// nothing.
+				predicates.add(Arrays.stream(Framework.values())
+					.filter((framework) -> framework.wireName().equals(query.framework()))
+					.findFirst()
+					.map((framework) -> builder.equal(root.get("framework"), framework))
+					.orElseGet(builder::disjunction));
 			}
 			if (query.status() != null) {
 				predicates.add(builder.equal(root.get("status"), query.status()));

@@ -35,9 +35,8 @@ public record ComparisonResponse(@Schema(description = "The left experiment", re
 				requiredMode = REQUIRED) List<String> differingSeeds,
 		@Schema(description = "Number of ranks present in both whose process seeds differ", example = "64",
 				requiredMode = REQUIRED) int processSeedDifferenceCount,
-		@Schema(description = "Those ranks with both process seeds, the first "
-				+ CompareController.MAX_LISTED_DIFFERENCES + " only",
-				requiredMode = REQUIRED) List<ProcessSeedDifference> processSeedDifferences,
+		@Schema(description = "Those ranks with both process seeds, the first " + ManifestService.MAX_LISTED_DIFFERENCES
+				+ " only", requiredMode = REQUIRED) List<ProcessSeedDifference> processSeedDifferences,
 		@Schema(description = "Pitfalls, e.g. different global seeds with the same data order",
 				requiredMode = REQUIRED) List<String> warnings) {
 
@@ -71,8 +70,8 @@ public record ComparisonResponse(@Schema(description = "The left experiment", re
 					requiredMode = REQUIRED) String samplerKind) {
 
 		static Side of(ExperimentSnapshot experiment) {
-			return new Side(experiment.id().toString(), experiment.name(), experiment.framework(),
-					experiment.frameworkVersion(), experiment.torchVersion(), experiment.globalSeed(),
+			return new Side(experiment.id().toString(), experiment.name(), experiment.framework().wireName(),
+					experiment.frameworkVersion().text(), experiment.torchVersion().text(), experiment.globalSeed(),
 					experiment.effectiveDataSeed(), RandpermVariants.of(experiment.torch(), experiment.datasetSize()),
 					experiment.sampler().kind());
 		}

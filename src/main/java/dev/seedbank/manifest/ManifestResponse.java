@@ -38,7 +38,7 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
  * @param sampler the record's sampler kind and settings
  * @param seedWorkers Lightning's seed_everything(workers=True)
  */
-@Schema(description = "Every rank's seeds (a page of at most " + ManifestController.MAX_RANKS_PER_PAGE
+@Schema(description = "Every rank's seeds (a page of at most " + ManifestService.MAX_RANKS_PER_PAGE
 		+ " ranks) and the calls that apply them")
 public record ManifestResponse(
 		@Schema(description = "The experiment's id", requiredMode = REQUIRED) String experimentId,

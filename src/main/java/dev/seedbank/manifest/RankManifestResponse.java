@@ -67,11 +67,11 @@ public record RankManifestResponse(
 				requiredMode = REQUIRED) boolean seedWorkers) {
 
 	static RankManifestResponse of(ExperimentSnapshot experiment, RankSeeds seeds) {
-		return new RankManifestResponse(experiment.id().toString(), experiment.framework(),
-				experiment.frameworkVersion(), experiment.torchVersion(), experiment.globalSeed(), seeds.samplerSeed(),
-				experiment.worldSize(), experiment.shuffle(), experiment.dropLast(), seeds.rank(), seeds.processSeed(),
-				seeds.samplerSeed(), seeds.samplerEpochSeed(), seeds.loaderSeed(), seeds.calls(), seeds.env(),
-				experiment.sampler().kind(), experiment.seedWorkers());
+		return new RankManifestResponse(experiment.id().toString(), experiment.framework().wireName(),
+				experiment.frameworkVersion().text(), experiment.torchVersion().text(), experiment.globalSeed(),
+				seeds.samplerSeed(), experiment.worldSize(), experiment.shuffle(), experiment.dropLast(), seeds.rank(),
+				seeds.processSeed(), seeds.samplerSeed(), seeds.samplerEpochSeed(), seeds.loaderSeed(), seeds.calls(),
+				seeds.env(), experiment.sampler().kind(), experiment.seedWorkers());
 	}
 
 }
