@@ -40,8 +40,7 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
  */
 @Schema(description = "Every rank's seeds (a page of at most " + ManifestService.MAX_RANKS_PER_PAGE
 		+ " ranks) and the calls that apply them")
-public record ManifestResponse(
-		@Schema(description = "The experiment's id", requiredMode = REQUIRED) String experimentId,
+record ManifestResponse(@Schema(description = "The experiment's id", requiredMode = REQUIRED) String experimentId,
 		@Schema(description = "torch, composer, accelerate or lightning", example = "composer",
 				requiredMode = REQUIRED) String framework,
 		@Schema(description = "The framework's version", example = "0.28.0",

@@ -33,8 +33,7 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
  * @param seedWorkers Lightning's seed_everything(workers=True)
  */
 @Schema(description = "One rank's seeds and the calls that apply them")
-public record RankManifestResponse(
-		@Schema(description = "The experiment's id", requiredMode = REQUIRED) String experimentId,
+record RankManifestResponse(@Schema(description = "The experiment's id", requiredMode = REQUIRED) String experimentId,
 		@Schema(description = "torch, composer, accelerate or lightning", example = "composer",
 				requiredMode = REQUIRED) String framework,
 		@Schema(description = "The framework's version", example = "0.28.0",

@@ -1,4 +1,4 @@
-package dev.seedbank.security;
+package dev.seedbank.security.web;
 
 import java.io.IOException;
 
@@ -17,10 +17,14 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.stereotype.Component;
 
 /**
  * Answers 401 and 403 as seedbank problems. Details say what to do, never echo a token.
+ * {@code SecurityConfiguration} takes it by its two Spring Security interfaces, so the
+ * security module does not depend on its web layer.
  */
+@Component
 class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
 	private final JsonMapper json;
