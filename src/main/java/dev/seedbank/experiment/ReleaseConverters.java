@@ -1,5 +1,7 @@
 package dev.seedbank.experiment;
 
+import java.util.function.Function;
+
 import dev.seedbank.seeds.Framework;
 import dev.seedbank.seeds.FrameworkRelease;
 import dev.seedbank.seeds.TorchRelease;
@@ -18,48 +20,54 @@ final class ReleaseConverters {
 
 	/** {@code composer} and its kin, as JSON spells them. */
 	@Converter
-	static class FrameworkName implements AttributeConverter<Framework, String> {
+	static class FrameworkName extends AsText<Framework> {
 
-		@Override
-		public String convertToDatabaseColumn(Framework framework) {
-			return (framework != null) ? framework.wireName() : null;
-		}
-
-		@Override
-		public Framework convertToEntityAttribute(String name) {
-			return (name != null) ? Framework.fromWireName(name) : null;
+		FrameworkName() {
+			super(Framework::wireName, Framework::fromWireName);
 		}
 
 	}
 
 	/** The framework's release, as spelled. */
 	@Converter
-	static class FrameworkVersion implements AttributeConverter<FrameworkRelease, String> {
+	static class FrameworkVersion extends AsText<FrameworkRelease> {
 
-		@Override
-		public String convertToDatabaseColumn(FrameworkRelease release) {
-			return (release != null) ? release.text() : null;
-		}
-
-		@Override
-		public FrameworkRelease convertToEntityAttribute(String text) {
-			return (text != null) ? FrameworkRelease.parse(text) : null;
+		FrameworkVersion() {
+			super(FrameworkRelease::text, FrameworkRelease::parse);
 		}
 
 	}
 
 	/** torch's release, as spelled; a legacy text that is none still loads. */
 	@Converter
-	static class TorchVersion implements AttributeConverter<TorchRelease, String> {
+	static class TorchVersion extends AsText<TorchRelease> {
 
-		@Override
-		public String convertToDatabaseColumn(TorchRelease release) {
-			return (release != null) ? release.text() : null;
+		TorchVersion() {
+			super(TorchRelease::text, TorchRelease::stored);
+		}
+
+	}
+
+	/** A value stored as text; {@code null} stays {@code null}. */
+	abstract static class AsText<T> implements AttributeConverter<T, String> {
+
+		private final Function<T, String> write;
+
+		private final Function<String, T> read;
+
+		AsText(Function<T, String> write, Function<String, T> read) {
+			this.write = write;
+			this.read = read;
 		}
 
 		@Override
-		public TorchRelease convertToEntityAttribute(String text) {
-			return (text != null) ? TorchRelease.stored(text) : null;
+		public String convertToDatabaseColumn(T value) {
+			return (value != null) ? this.write.apply(value) : null;
+		}
+
+		@Override
+		public T convertToEntityAttribute(String text) {
+			return (text != null) ? this.read.apply(text) : null;
 		}
 
 	}
