@@ -2,7 +2,7 @@ package dev.seedbank;
 
 import dev.seedbank.experiment.ExperimentService;
 import dev.seedbank.order.IndexOrderService;
-import dev.seedbank.order.IndexResponder;
+import dev.seedbank.web.IndexResponder;
 import dev.seedbank.security.TokenService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

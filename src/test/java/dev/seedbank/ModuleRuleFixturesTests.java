@@ -18,7 +18,7 @@ class ModuleRuleFixturesTests {
 	private static final JavaClasses BREAKERS = new ClassFileImporter().importClasses(
 			type("dev.seedbank.sampling.RuleBreaker"), type("dev.seedbank.seeds.RuleBreaker"),
 			type("dev.seedbank.order.RuleBreaker"), type("dev.seedbank.manifest.RuleBreaker"),
-			type("dev.seedbank.experiment.RuleBreakerBack"),
+			type("dev.seedbank.experiment.RuleBreakerBack"), type("dev.seedbank.security.RuleBreaker"),
 			// Imported, not resolved (archunit.properties): its @Entity must be read.
 			dev.seedbank.experiment.Experiment.class);
 
@@ -38,6 +38,12 @@ class ModuleRuleFixturesTests {
 	void aServiceThrowingAnApiExceptionFails() {
 		assertReports(ModuleRulesTests.SERVICES_NEVER_SPEAK_HTTP, "dev.seedbank.order.RuleBreaker",
 				"dev.seedbank.web.ApiException");
+	}
+
+	@Test
+	void anHttpAdapterOutsideAWebPackageFails() {
+		assertReports(ModuleRulesTests.SERVICES_NEVER_SPEAK_HTTP, "dev.seedbank.security.RuleBreaker",
+				"dev.seedbank.web.Problems");
 	}
 
 	@Test

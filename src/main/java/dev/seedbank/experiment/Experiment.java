@@ -13,6 +13,9 @@ import dev.seedbank.sampling.DistributedSpec;
 import dev.seedbank.sampling.SamplerSpec;
 import dev.seedbank.sampling.StreamingSpec;
 import dev.seedbank.seeds.DataSeedPolicy;
+import dev.seedbank.seeds.Framework;
+import dev.seedbank.seeds.FrameworkRelease;
+import dev.seedbank.seeds.TorchRelease;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -46,14 +49,18 @@ public class Experiment {
 
 	private String description;
 
+	@Convert(converter = ReleaseConverters.FrameworkName.class)
 	@Column(nullable = false, updatable = false)
-	private String framework;
+	private Framework framework;
 
+	/** As the client spelled it, like {@link #torchVersion}. */
+	@Convert(converter = ReleaseConverters.FrameworkVersion.class)
 	@Column(nullable = false, updatable = false)
-	private String frameworkVersion;
+	private FrameworkRelease frameworkVersion;
 
+	@Convert(converter = ReleaseConverters.TorchVersion.class)
 	@Column(nullable = false, updatable = false)
-	private String torchVersion;
+	private TorchRelease torchVersion;
 
 	@Column(nullable = false, updatable = false, precision = 20)
 	private BigInteger globalSeed;
@@ -137,7 +144,7 @@ public class Experiment {
 		this.id = id;
 		this.name = draft.name();
 		this.description = draft.description();
-		this.framework = draft.framework().wireName();
+		this.framework = draft.framework();
 		this.frameworkVersion = draft.frameworkVersion();
 		this.torchVersion = draft.torchVersion();
 		this.globalSeed = draft.globalSeed();

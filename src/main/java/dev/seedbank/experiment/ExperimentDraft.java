@@ -6,6 +6,8 @@ import java.util.Map;
 import dev.seedbank.sampling.SamplerSpec;
 import dev.seedbank.seeds.DataSeedPolicy;
 import dev.seedbank.seeds.Framework;
+import dev.seedbank.seeds.FrameworkRelease;
+import dev.seedbank.seeds.TorchRelease;
 
 /**
  * A validated request to record a new experiment.
@@ -23,8 +25,8 @@ import dev.seedbank.seeds.Framework;
  * @param seedWorkers Lightning's {@code seed_everything(workers=True)}
  * @param tags free key-value labels
  */
-public record ExperimentDraft(String name, String description, Framework framework, String frameworkVersion,
-		String torchVersion, BigInteger globalSeed, BigInteger dataSeed, DataSeedPolicy dataSeedPolicy,
+public record ExperimentDraft(String name, String description, Framework framework, FrameworkRelease frameworkVersion,
+		TorchRelease torchVersion, BigInteger globalSeed, BigInteger dataSeed, DataSeedPolicy dataSeedPolicy,
 		boolean deviceSpecific, SamplerSpec sampler, boolean seedWorkers, Map<String, String> tags) {
 
 	/**

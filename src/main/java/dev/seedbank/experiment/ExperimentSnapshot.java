@@ -9,6 +9,8 @@ import dev.seedbank.sampling.SamplerSpec;
 import dev.seedbank.sampling.TorchVersion;
 import dev.seedbank.seeds.DataSeedPolicy;
 import dev.seedbank.seeds.Framework;
+import dev.seedbank.seeds.FrameworkRelease;
+import dev.seedbank.seeds.TorchRelease;
 
 /**
  * An immutable copy of an experiment record: what other features (index orders,
@@ -17,9 +19,9 @@ import dev.seedbank.seeds.Framework;
  * @param id the record's id
  * @param name unique name
  * @param description free text, may be {@code null}
- * @param framework framework wire name, e.g. {@code composer}
- * @param frameworkVersion the framework's version
- * @param torchVersion torch's version
+ * @param framework the training framework
+ * @param frameworkVersion the framework's version, as the client spelled it
+ * @param torchVersion torch's version, as the client spelled it
  * @param globalSeed the run's global seed
  * @param dataSeed the explicit data seed, or {@code null}
  * @param dataSeedPolicy how the data seed was chosen
@@ -40,27 +42,18 @@ import dev.seedbank.seeds.Framework;
  * @param updatedAt last change of a mutable field
  * @param version optimistic-lock version, the ETag
  */
-public record ExperimentSnapshot(UUID id, String name, String description, String framework, String frameworkVersion,
-		String torchVersion, BigInteger globalSeed, BigInteger dataSeed, DataSeedPolicy dataSeedPolicy,
-		BigInteger effectiveDataSeed, String effectiveDataSeedReason, boolean deviceSpecific, long datasetSize,
-		int worldSize, boolean shuffle, boolean dropLast, SamplerSpec sampler, boolean seedWorkers,
-		Map<String, String> tags, ExperimentStatus status, Instant createdAt, String createdBy, Instant updatedAt,
-		long version) {
+public record ExperimentSnapshot(UUID id, String name, String description, Framework framework,
+		FrameworkRelease frameworkVersion, TorchRelease torchVersion, BigInteger globalSeed, BigInteger dataSeed,
+		DataSeedPolicy dataSeedPolicy, BigInteger effectiveDataSeed, String effectiveDataSeedReason,
+		boolean deviceSpecific, long datasetSize, int worldSize, boolean shuffle, boolean dropLast, SamplerSpec sampler,
+		boolean seedWorkers, Map<String, String> tags, ExperimentStatus status, Instant createdAt, String createdBy,
+		Instant updatedAt, long version) {
 
 	/**
-	 * @return the framework as the seeds engine knows it
-	 */
-	public Framework frameworkKind() {
-		return Framework.fromWireName(this.framework);
-	}
-
-	/**
-	 * The text is kept as the client spelled it (the record shows it back); it was
-	 * validated on create, so this never fails for a stored record.
 	 * @return torch's release, as the engine takes it
 	 */
 	public TorchVersion torch() {
-		return TorchVersion.parse(this.torchVersion);
+		return this.torchVersion.version();
 	}
 
 }

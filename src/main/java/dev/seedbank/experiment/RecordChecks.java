@@ -35,7 +35,7 @@ final class RecordChecks {
 	 * Lightning
 	 */
 	static void check(ExperimentDraft draft, BigInteger seed) {
-		TorchVersion torch = TorchVersion.parse(draft.torchVersion());
+		TorchVersion torch = draft.torchVersion().version();
 		SamplerSpec sampler = draft.sampler();
 		if (sampler instanceof DistributedSpec d) {
 			SamplerPlan

@@ -3,12 +3,7 @@ package dev.seedbank.manifest;
 import java.util.List;
 import java.util.UUID;
 
-import dev.seedbank.experiment.ExperimentService;
-import dev.seedbank.experiment.ExperimentSnapshot;
-import dev.seedbank.seeds.ComparedExperiment;
-import dev.seedbank.seeds.FrameworkRules;
 import dev.seedbank.seeds.SeedComparison;
-import dev.seedbank.seeds.SeedComparisons;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -27,13 +22,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Seeds")
 class CompareController {
 
-	/** Most per-rank process seed differences listed; the count covers them all. */
-	static final int MAX_LISTED_DIFFERENCES = 1000;
+	private static final int MAX_LISTED_DIFFERENCES = ManifestService.MAX_LISTED_DIFFERENCES;
 
-	private final ExperimentService experiments;
+	private final ManifestService manifests;
 
-	CompareController(ExperimentService experiments) {
-		this.experiments = experiments;
+	CompareController(ManifestService manifests) {
+		this.manifests = manifests;
 	}
 
 	@GetMapping(path = "/api/v1/experiments/compare", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -50,25 +44,16 @@ class CompareController {
 					example = "3f2b6c1e-8a4d-4e7f-9b0a-1c2d3e4f5a6b") @RequestParam UUID left,
 			@Parameter(description = "The other experiment's id",
 					example = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d") @RequestParam UUID right) {
-		ExperimentSnapshot leftExperiment = this.experiments.get(left);
-		ExperimentSnapshot rightExperiment = this.experiments.get(right);
-		ComparedExperiment leftSeeds = ExperimentSeeds.compared(leftExperiment);
-		ComparedExperiment rightSeeds = ExperimentSeeds.compared(rightExperiment);
-		SeedComparison comparison = SeedComparisons.compare(leftSeeds, rightSeeds);
-		if (SamplerComparison.applies(leftExperiment, rightExperiment)) {
-			comparison = SamplerComparison.compare(leftExperiment, rightExperiment, comparison);
-		}
-		List<Integer> ranks = comparison.ranksWithDifferentProcessSeeds();
-		List<ComparisonResponse.ProcessSeedDifference> listed = ranks.stream()
-			.limit(MAX_LISTED_DIFFERENCES)
-			.map((rank) -> new ComparisonResponse.ProcessSeedDifference(rank,
-					FrameworkRules.processSeed(leftSeeds.seeds(), rank),
-					FrameworkRules.processSeed(rightSeeds.seeds(), rank)))
+		ManifestService.Comparison compared = this.manifests.compare(left, right);
+		SeedComparison comparison = compared.seeds();
+		List<ComparisonResponse.ProcessSeedDifference> listed = compared.listed()
+			.stream()
+			.map((seeds) -> new ComparisonResponse.ProcessSeedDifference(seeds.rank(), seeds.left(), seeds.right()))
 			.toList();
-		return new ComparisonResponse(ComparisonResponse.Side.of(leftExperiment),
-				ComparisonResponse.Side.of(rightExperiment), comparison.sameDataOrder(), comparison.explanation(),
-				comparison.differingSettings(), comparison.differingSeeds(), ranks.size(), listed,
-				comparison.warnings());
+		return new ComparisonResponse(ComparisonResponse.Side.of(compared.left()),
+				ComparisonResponse.Side.of(compared.right()), comparison.sameDataOrder(), comparison.explanation(),
+				comparison.differingSettings(), comparison.differingSeeds(),
+				comparison.ranksWithDifferentProcessSeeds().size(), listed, comparison.warnings());
 	}
 
 }

@@ -23,7 +23,7 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
  * @param warnings pitfalls, in words
  */
 @Schema(description = "Whether two experiments see the same data order, and which seeds differ")
-public record ComparisonResponse(@Schema(description = "The left experiment", requiredMode = REQUIRED) Side left,
+record ComparisonResponse(@Schema(description = "The left experiment", requiredMode = REQUIRED) Side left,
 		@Schema(description = "The right experiment", requiredMode = REQUIRED) Side right,
 		@Schema(description = "Whether every rank gets the same indices in every epoch",
 				requiredMode = REQUIRED) boolean sameDataOrder,
@@ -35,9 +35,8 @@ public record ComparisonResponse(@Schema(description = "The left experiment", re
 				requiredMode = REQUIRED) List<String> differingSeeds,
 		@Schema(description = "Number of ranks present in both whose process seeds differ", example = "64",
 				requiredMode = REQUIRED) int processSeedDifferenceCount,
-		@Schema(description = "Those ranks with both process seeds, the first "
-				+ CompareController.MAX_LISTED_DIFFERENCES + " only",
-				requiredMode = REQUIRED) List<ProcessSeedDifference> processSeedDifferences,
+		@Schema(description = "Those ranks with both process seeds, the first " + ManifestService.MAX_LISTED_DIFFERENCES
+				+ " only", requiredMode = REQUIRED) List<ProcessSeedDifference> processSeedDifferences,
 		@Schema(description = "Pitfalls, e.g. different global seeds with the same data order",
 				requiredMode = REQUIRED) List<String> warnings) {
 
@@ -55,7 +54,7 @@ public record ComparisonResponse(@Schema(description = "The left experiment", re
 	 * @param samplerKind the record's sampler kind
 	 */
 	@Schema(name = "ComparedSide", description = "The seeding of one side of a comparison")
-	public record Side(@Schema(description = "The experiment's id", requiredMode = REQUIRED) String id,
+	record Side(@Schema(description = "The experiment's id", requiredMode = REQUIRED) String id,
 			@Schema(description = "The experiment's name", requiredMode = REQUIRED) String name,
 			@Schema(description = "torch, composer, accelerate or lightning", requiredMode = REQUIRED) String framework,
 			@Schema(description = "The framework's version", requiredMode = REQUIRED) String frameworkVersion,
@@ -71,8 +70,8 @@ public record ComparisonResponse(@Schema(description = "The left experiment", re
 					requiredMode = REQUIRED) String samplerKind) {
 
 		static Side of(ExperimentSnapshot experiment) {
-			return new Side(experiment.id().toString(), experiment.name(), experiment.framework(),
-					experiment.frameworkVersion(), experiment.torchVersion(), experiment.globalSeed(),
+			return new Side(experiment.id().toString(), experiment.name(), experiment.framework().wireName(),
+					experiment.frameworkVersion().text(), experiment.torchVersion().text(), experiment.globalSeed(),
 					experiment.effectiveDataSeed(), RandpermVariants.of(experiment.torch(), experiment.datasetSize()),
 					experiment.sampler().kind());
 		}
@@ -87,7 +86,7 @@ public record ComparisonResponse(@Schema(description = "The left experiment", re
 	 * @param right the right experiment's process seed
 	 */
 	@Schema(description = "A rank whose process seeds differ")
-	public record ProcessSeedDifference(@Schema(description = "Global rank", requiredMode = REQUIRED) int rank,
+	record ProcessSeedDifference(@Schema(description = "Global rank", requiredMode = REQUIRED) int rank,
 			@Schema(description = "The left experiment's process seed", types = "integer", format = "int64-or-uint64",
 					requiredMode = REQUIRED) BigInteger left,
 			@Schema(description = "The right experiment's process seed", types = "integer", format = "int64-or-uint64",

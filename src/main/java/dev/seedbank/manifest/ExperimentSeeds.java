@@ -14,7 +14,7 @@ final class ExperimentSeeds {
 	}
 
 	static SeedRequest request(ExperimentSnapshot experiment) {
-		return new SeedRequest(experiment.frameworkKind(), experiment.frameworkVersion(), experiment.torchVersion(),
+		return new SeedRequest(experiment.framework(), experiment.frameworkVersion(), experiment.torchVersion(),
 				experiment.globalSeed(), experiment.dataSeed(), experiment.dataSeedPolicy(), experiment.worldSize(),
 				experiment.deviceSpecific());
 	}

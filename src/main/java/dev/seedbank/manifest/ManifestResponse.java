@@ -38,10 +38,9 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
  * @param sampler the record's sampler kind and settings
  * @param seedWorkers Lightning's seed_everything(workers=True)
  */
-@Schema(description = "Every rank's seeds (a page of at most " + ManifestController.MAX_RANKS_PER_PAGE
+@Schema(description = "Every rank's seeds (a page of at most " + ManifestService.MAX_RANKS_PER_PAGE
 		+ " ranks) and the calls that apply them")
-public record ManifestResponse(
-		@Schema(description = "The experiment's id", requiredMode = REQUIRED) String experimentId,
+record ManifestResponse(@Schema(description = "The experiment's id", requiredMode = REQUIRED) String experimentId,
 		@Schema(description = "torch, composer, accelerate or lightning", example = "composer",
 				requiredMode = REQUIRED) String framework,
 		@Schema(description = "The framework's version", example = "0.28.0",

@@ -33,8 +33,7 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
  * @param seedWorkers Lightning's seed_everything(workers=True)
  */
 @Schema(description = "One rank's seeds and the calls that apply them")
-public record RankManifestResponse(
-		@Schema(description = "The experiment's id", requiredMode = REQUIRED) String experimentId,
+record RankManifestResponse(@Schema(description = "The experiment's id", requiredMode = REQUIRED) String experimentId,
 		@Schema(description = "torch, composer, accelerate or lightning", example = "composer",
 				requiredMode = REQUIRED) String framework,
 		@Schema(description = "The framework's version", example = "0.28.0",
@@ -67,11 +66,11 @@ public record RankManifestResponse(
 				requiredMode = REQUIRED) boolean seedWorkers) {
 
 	static RankManifestResponse of(ExperimentSnapshot experiment, RankSeeds seeds) {
-		return new RankManifestResponse(experiment.id().toString(), experiment.framework(),
-				experiment.frameworkVersion(), experiment.torchVersion(), experiment.globalSeed(), seeds.samplerSeed(),
-				experiment.worldSize(), experiment.shuffle(), experiment.dropLast(), seeds.rank(), seeds.processSeed(),
-				seeds.samplerSeed(), seeds.samplerEpochSeed(), seeds.loaderSeed(), seeds.calls(), seeds.env(),
-				experiment.sampler().kind(), experiment.seedWorkers());
+		return new RankManifestResponse(experiment.id().toString(), experiment.framework().wireName(),
+				experiment.frameworkVersion().text(), experiment.torchVersion().text(), experiment.globalSeed(),
+				seeds.samplerSeed(), experiment.worldSize(), experiment.shuffle(), experiment.dropLast(), seeds.rank(),
+				seeds.processSeed(), seeds.samplerSeed(), seeds.samplerEpochSeed(), seeds.loaderSeed(), seeds.calls(),
+				seeds.env(), experiment.sampler().kind(), experiment.seedWorkers());
 	}
 
 }

@@ -21,7 +21,7 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
  * @param env the SEEDBANK_* variables
  */
 @Schema(description = "One rank's seeds and the calls that apply them")
-public record RankSeedsResponse(
+record RankSeedsResponse(
 		@Schema(description = "Global rank, 0 .. worldSize-1", example = "3", requiredMode = REQUIRED) int rank,
 		@Schema(description = "Seed the rank's process gives python, NumPy and torch", types = "integer",
 				format = "int64-or-uint64", example = "20", requiredMode = REQUIRED) BigInteger processSeed,

@@ -8,7 +8,6 @@ import dev.seedbank.sampling.TorchVersion;
 import dev.seedbank.seeds.EpochWorkerSeeds;
 import dev.seedbank.seeds.Framework;
 import dev.seedbank.seeds.LightningWorkerSeeds;
-import dev.seedbank.seeds.WorkerSeeds;
 import dev.seedbank.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -22,11 +21,18 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * DataLoader worker seeds without a record: the loader's seed and shape come as query
- * parameters. HTTP over {@link WorkerSeeds} and {@link LightningWorkerSeeds}.
+ * parameters. HTTP over {@link ManifestService}, which computes them with the seeds
+ * engine's {@code WorkerSeeds} and {@link LightningWorkerSeeds}.
  */
 @RestController
 @Tag(name = "Seeds")
 class WorkerSeedsController {
+
+	private final ManifestService manifests;
+
+	WorkerSeedsController(ManifestService manifests) {
+		this.manifests = manifests;
+	}
 
 	@GetMapping(path = "/api/v1/seeds/workers", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "DataLoader worker seeds for any loader",
@@ -44,14 +50,13 @@ class WorkerSeedsController {
 			@Parameter(description = "The loader generator's manual_seed, -2^63 .. 2^64-1", example = "42",
 					schema = @Schema(types = "integer", minimum = "-9223372036854775808",
 							maximum = "18446744073709551615")) @RequestParam BigInteger loaderSeed,
-			@Parameter(
-					description = "The epoch-th iter(loader), counting from 0; at most " + ManifestController.MAX_EPOCH,
+			@Parameter(description = "The epoch-th iter(loader), counting from 0; at most " + LoaderWorkers.MAX_EPOCH,
 					example = "0",
 					schema = @Schema(types = "integer", minimum = "0",
-							maximum = "" + ManifestController.MAX_EPOCH)) @RequestParam int epoch,
-			@Parameter(description = "The loader's num_workers, 1 .. " + ManifestController.MAX_WORKERS, example = "4",
+							maximum = "" + LoaderWorkers.MAX_EPOCH)) @RequestParam int epoch,
+			@Parameter(description = "The loader's num_workers, 1 .. " + LoaderWorkers.MAX_WORKERS, example = "4",
 					schema = @Schema(types = "integer", minimum = "1",
-							maximum = "" + ManifestController.MAX_WORKERS)) @RequestParam int numWorkers,
+							maximum = "" + LoaderWorkers.MAX_WORKERS)) @RequestParam int numWorkers,
 			@Parameter(
 					description = "The loader's persistent_workers: the first iterator's base seed serves "
 							+ "every epoch",
@@ -73,16 +78,7 @@ class WorkerSeedsController {
 					example = "1000") @RequestParam(required = false) Long datasetSize,
 			@Parameter(description = "torch release, 1.5.0 .. 2.13.0 (default: the newest)",
 					example = "2.13.0") @RequestParam(required = false) String torchVersion) {
-		if (numWorkers == 0) {
-			throw ApiException.invalid("numWorkers", "must be at least 1: with num_workers=0 the main process loads "
-					+ "the data and no worker is seeded");
-		}
-		if (numWorkers < 0 || numWorkers > ManifestController.MAX_WORKERS) {
-			throw ApiException.invalid("numWorkers", "must be between 1 and " + ManifestController.MAX_WORKERS);
-		}
-		if (epoch < 0 || epoch > ManifestController.MAX_EPOCH) {
-			throw ApiException.invalid("epoch", "must be between 0 and " + ManifestController.MAX_EPOCH);
-		}
+		LoaderWorkers loader = LoaderWorkers.of(epoch, numWorkers, persistentWorkers);
 		if (rank < 0) {
 			throw ApiException.invalid("rank", "must not be negative");
 		}
@@ -90,18 +86,11 @@ class WorkerSeedsController {
 		TorchVersion torch = (torchVersion != null) ? TorchVersion.parse(torchVersion) : TorchVersion.newest();
 		// torch.Generator().manual_seed(loaderSeed) runs before the loader exists.
 		TorchSeed.requireInRange(loaderSeed, torch);
-		EpochWorkerSeeds seeds;
-		if (shuffle) {
-			if (datasetSize == null) {
-				throw ApiException.invalid("datasetSize",
-						"is required with shuffle: the RandomSampler's draws before the base seed depend on it");
-			}
-			seeds = WorkerSeeds.forShufflingLoader(loaderSeed, epoch, numWorkers, persistentWorkers, datasetSize, false,
-					null, torch);
+		if (shuffle && datasetSize == null) {
+			throw ApiException.invalid("datasetSize",
+					"is required with shuffle: the RandomSampler's draws before the base seed depend on it");
 		}
-		else {
-			seeds = WorkerSeeds.forEpoch(loaderSeed, epoch, numWorkers, persistentWorkers, torch.release());
-		}
+		EpochWorkerSeeds seeds = this.manifests.workers(loaderSeed, loader, shuffle ? datasetSize : null, torch);
 		if (seedWorkers) {
 			if (kind != Framework.LIGHTNING) {
 				throw ApiException.invalid("seedWorkers", "seedWorkers is Lightning's seed_everything(workers=True); "

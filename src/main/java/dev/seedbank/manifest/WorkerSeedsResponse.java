@@ -24,7 +24,7 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
  * @param workers one entry per worker
  */
 @Schema(description = "DataLoader worker seeds of one rank for one epoch")
-public record WorkerSeedsResponse(
+record WorkerSeedsResponse(
 		@Schema(description = "The experiment's id; null from /seeds/workers, which needs no record",
 				nullable = true) String experimentId,
 		@Schema(description = "Global rank", example = "0", requiredMode = REQUIRED) int rank,
@@ -55,7 +55,7 @@ public record WorkerSeedsResponse(
 	 * @param randomSeed what random.seed last got
 	 */
 	@Schema(name = "WorkerSeed", description = "One DataLoader worker's seeds")
-	public record Worker(
+	record Worker(
 			@Schema(description = "Worker id, 0 .. numWorkers-1", example = "0", requiredMode = REQUIRED) int workerId,
 			@Schema(description = "The seed torch was last seeded with before the first sample is fetched: base_seed + "
 					+ "worker_id for plain torch workers; with Lightning's seedWorkers, what pl_worker_init_function "

@@ -6,12 +6,11 @@ import java.util.UUID;
 
 import dev.seedbank.sampling.SamplerParameters;
 import dev.seedbank.sampling.TorchVersion;
+import dev.seedbank.web.IndexResponder;
 import dev.seedbank.web.Text;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -47,11 +46,7 @@ class IndexController {
 					+ "num_replicas=worldSize, rank=rank, shuffle=shuffle, seed=seed, drop_last=dropLast) yields after "
 					+ "set_epoch(epoch), for the given torch release. Accept: application/json (default, at most "
 					+ "1,000,000 indices a page), application/octet-stream (little-endian int64) or application/x-npy.")
-	@ApiResponse(responseCode = "200", description = "The page; headers carry the whole list's digest and length",
-			content = { @Content(mediaType = "application/json", schema = @Schema(implementation = IndexPage.class)),
-					@Content(mediaType = "application/octet-stream",
-							schema = @Schema(type = "string", format = "binary")),
-					@Content(mediaType = "application/x-npy", schema = @Schema(type = "string", format = "binary")) })
+	@IndexPageResponse
 	void statelessIndices(@Parameter(description = "len(dataset)", example = "10") @RequestParam long datasetSize,
 			@Parameter(description = "num_replicas", example = "2") @RequestParam int worldSize,
 			@Parameter(description = "rank, in [0, worldSize)", example = "0") @RequestParam int rank,
@@ -81,11 +76,7 @@ class IndexController {
 	@Operation(summary = "A rank's order for a recorded experiment",
 			description = "The sampler settings, torch version and effective data seed come from the record. "
 					+ "Formats and headers as for the stateless endpoint; use offset to resume mid-epoch.")
-	@ApiResponse(responseCode = "200", description = "The page; headers carry the whole list's digest and length",
-			content = { @Content(mediaType = "application/json", schema = @Schema(implementation = IndexPage.class)),
-					@Content(mediaType = "application/octet-stream",
-							schema = @Schema(type = "string", format = "binary")),
-					@Content(mediaType = "application/x-npy", schema = @Schema(type = "string", format = "binary")) })
+	@IndexPageResponse
 	void experimentIndices(@Parameter(description = "Experiment id") @PathVariable UUID id,
 			@Parameter(description = "Epoch, as given to set_epoch", example = "0") @PathVariable long epoch,
 			@Parameter(description = "Rank, in [0, worldSize)", example = "0") @PathVariable int rank,

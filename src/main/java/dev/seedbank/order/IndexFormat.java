@@ -1,5 +1,7 @@
 package dev.seedbank.order;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Comparator;
 import java.util.List;
 
@@ -28,6 +30,36 @@ public enum IndexFormat {
 
 	public MediaType mediaType() {
 		return this.mediaType;
+	}
+
+	/**
+	 * @param count indices written
+	 * @return the body's length in bytes, or -1 for JSON, whose length depends on the
+	 * indices
+	 */
+	public long contentLength(long count) {
+		return switch (this) {
+			case OCTET_STREAM -> count * Long.BYTES;
+			case NPY -> NpyHeader.forInt64(count).length + count * Long.BYTES;
+			case JSON -> -1;
+		};
+	}
+
+	/**
+	 * Writes a page of the list in this format.
+	 * @param slice the whole list and its digest
+	 * @param offset first position to write
+	 * @param count positions to write
+	 * @param out where to write
+	 * @return bytes written
+	 * @throws IOException when the client goes away
+	 */
+	public long write(RankSlice slice, long offset, long count, OutputStream out) throws IOException {
+		return switch (this) {
+			case OCTET_STREAM -> IndexWriter.binary(slice.order(), offset, count, out);
+			case NPY -> IndexWriter.npy(slice.order(), offset, count, out);
+			case JSON -> IndexWriter.json(slice.order(), offset, count, slice.sha256(), out);
+		};
 	}
 
 	/**

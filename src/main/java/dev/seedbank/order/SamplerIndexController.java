@@ -12,13 +12,12 @@ import dev.seedbank.sampling.SamplerSpec;
 import dev.seedbank.sampling.TorchVersion;
 import dev.seedbank.sampling.hf.DatasetsVersion;
 import dev.seedbank.sampling.hf.HfDatasetsShuffle;
+import dev.seedbank.web.IndexResponder;
 import dev.seedbank.web.ApiException;
 import dev.seedbank.web.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -63,11 +62,7 @@ class SamplerIndexController {
 					+ "generator=torch.Generator().manual_seed(seed)) yields in its epoch-th iteration (the loader "
 					+ "draws its base seed from the same generator before the sampler draws). torch 1.11.0 and "
 					+ "later." + FORMATS)
-	@ApiResponse(responseCode = "200", description = "The page; headers carry the whole list's digest and length",
-			content = { @Content(mediaType = "application/json", schema = @Schema(implementation = IndexPage.class)),
-					@Content(mediaType = "application/octet-stream",
-							schema = @Schema(type = "string", format = "binary")),
-					@Content(mediaType = "application/x-npy", schema = @Schema(type = "string", format = "binary")) })
+	@IndexPageResponse
 	void random(@Parameter(description = "len(data_source)", example = "10") @RequestParam long datasetSize,
 			@Parameter(description = "The generator's manual_seed, -2^63 .. 2^64-1 (torch raises outside)",
 					schema = @Schema(type = "integer", example = "42")) @RequestParam BigInteger seed,
@@ -102,11 +97,7 @@ class SamplerIndexController {
 					+ "split_batches=splitBatches, even_batches=evenBatches, use_seedable_sampler=True, "
 					+ "data_seed=seed) after set_epoch(epoch). accelerate 1.1.0 .. 1.15.0 (newer follows 1.15.0). "
 					+ "skip_first_batches(loader, k) resumes at offset k * the process's batch size." + FORMATS)
-	@ApiResponse(responseCode = "200", description = "The page; headers carry the whole list's digest and length",
-			content = { @Content(mediaType = "application/json", schema = @Schema(implementation = IndexPage.class)),
-					@Content(mediaType = "application/octet-stream",
-							schema = @Schema(type = "string", format = "binary")),
-					@Content(mediaType = "application/x-npy", schema = @Schema(type = "string", format = "binary")) })
+	@IndexPageResponse
 	void accelerate(@Parameter(description = "len(dataset)", example = "10") @RequestParam long datasetSize,
 			@Parameter(description = "num_processes", example = "2") @RequestParam int numProcesses,
 			@Parameter(description = "process_index, in [0, numProcesses)",
@@ -145,11 +136,7 @@ class SamplerIndexController {
 					+ "list(range(datasetSize))}).shuffle(seed=seed).shard(num_shards=numShards, index=shardIndex, "
 					+ "contiguous=contiguous) (what datasets.distributed.split_dataset_by_node does for a map-style "
 					+ "dataset); NumPy's PCG64 permutation, bit for bit. datasets 5.0.1." + FORMATS)
-	@ApiResponse(responseCode = "200", description = "The page; headers carry the whole list's digest and length",
-			content = { @Content(mediaType = "application/json", schema = @Schema(implementation = IndexPage.class)),
-					@Content(mediaType = "application/octet-stream",
-							schema = @Schema(type = "string", format = "binary")),
-					@Content(mediaType = "application/x-npy", schema = @Schema(type = "string", format = "binary")) })
+	@IndexPageResponse
 	void hfDatasets(@Parameter(description = "len(dataset)", example = "10") @RequestParam long datasetSize,
 			@Parameter(
 					description = "shuffle(seed=seed), a non-negative integer (NumPy's SeedSequence refuses a "

@@ -2,11 +2,9 @@ package dev.seedbank.order;
 
 import java.io.IOException;
 
+import dev.seedbank.web.IndexResponder;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -46,11 +44,7 @@ class StreamingIndexController {
 					+ "workers' batches round-robin. Resumes from sampleInEpoch. Accept: application/json (default), "
 					+ "application/octet-stream (little-endian int64) or application/x-npy. 422 where Streaming or "
 					+ "NumPy would raise.")
-	@ApiResponse(responseCode = "200", description = "The page; headers carry the whole list's digest and length",
-			content = { @Content(mediaType = "application/json", schema = @Schema(implementation = IndexPage.class)),
-					@Content(mediaType = "application/octet-stream",
-							schema = @Schema(type = "string", format = "binary")),
-					@Content(mediaType = "application/x-npy", schema = @Schema(type = "string", format = "binary")) })
+	@IndexPageResponse
 	void streamingIndices(@RequestBody StreamingIndicesRequest request,
 			@Parameter(description = "First position to return") @RequestParam(defaultValue = "0") long offset,
 			@Parameter(description = "Most indices to return (default: the rest)") @RequestParam(

@@ -3,8 +3,6 @@ package dev.seedbank.security;
 import java.util.Collection;
 import java.util.stream.Stream;
 
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,7 +20,9 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -56,7 +56,8 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager bearerAuthentication,
-			ProblemSecurityHandlers problems, SecuritySettings settings) throws Exception {
+			AuthenticationEntryPoint unauthenticated, AccessDeniedHandler denied, SecuritySettings settings)
+			throws Exception {
 		http.csrf(AbstractHttpConfigurer::disable)
 			.httpBasic(AbstractHttpConfigurer::disable)
 			.formLogin(AbstractHttpConfigurer::disable)
@@ -65,10 +66,10 @@ class SecurityConfiguration {
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.oauth2ResourceServer((bearer) -> bearer.bearerTokenResolver(openPathsIgnored())
 				.authenticationManagerResolver((request) -> bearerAuthentication)
-				.authenticationEntryPoint(problems)
-				.accessDeniedHandler(problems))
+				.authenticationEntryPoint(unauthenticated)
+				.accessDeniedHandler(denied))
 			.exceptionHandling(
-					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+					(exceptions) -> exceptions.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
 			.authorizeHttpRequests((requests) -> {
 				requests.requestMatchers(OPEN).permitAll();
 				requests.requestMatchers("/api/v1/tokens", "/api/v1/tokens/**").hasRole(ADMIN);
@@ -103,11 +104,6 @@ class SecurityConfiguration {
 				Stream.of(OPEN).map(PathPatternRequestMatcher::pathPattern).toArray(RequestMatcher[]::new));
 		DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
 		return (request) -> open.matches(request) ? null : header.resolve(request);
-	}
-
-	@Bean
-	ProblemSecurityHandlers problemSecurityHandlers(JsonMapper json) {
-		return new ProblemSecurityHandlers(json);
 	}
 
 	/**

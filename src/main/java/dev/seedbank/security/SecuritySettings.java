@@ -13,8 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jwt how JWTs map to roles when an OAuth2 issuer is configured
  */
 @ConfigurationProperties("seedbank.security")
-public record SecuritySettings(String bootstrapToken, @DefaultValue("false") boolean anonymousRead,
-		@DefaultValue Jwt jwt) {
+record SecuritySettings(String bootstrapToken, @DefaultValue("false") boolean anonymousRead, @DefaultValue Jwt jwt) {
 
 	boolean hasBootstrapToken() {
 		return this.bootstrapToken != null && !this.bootstrapToken.isBlank();
@@ -34,7 +33,7 @@ public record SecuritySettings(String bootstrapToken, @DefaultValue("false") boo
 	 * @param rolesClaim the claim holding role names ({@code READER}, {@code WRITER},
 	 * {@code ADMIN}), a list or a space-separated string
 	 */
-	public record Jwt(@DefaultValue("roles") String rolesClaim) {
+	record Jwt(@DefaultValue("roles") String rolesClaim) {
 	}
 
 }

@@ -2,7 +2,6 @@ package dev.seedbank.seeds;
 
 import java.math.BigInteger;
 
-import dev.seedbank.sampling.ReleaseVersion;
 import dev.seedbank.seeds.SeedRuleException.Kind;
 
 /**
@@ -32,20 +31,12 @@ public final class DataSeedPolicies {
 		require(request.policy() != null, "dataSeedPolicy", "dataSeedPolicy is required");
 		require(request.globalSeed() != null, "globalSeed", "globalSeed is required");
 		require(request.worldSize() >= 1, "worldSize", "worldSize must be at least 1");
-		version(request.frameworkVersion(), "frameworkVersion");
-		version(request.torchVersion(), "torchVersion");
+		// The versions were parsed where they entered (FrameworkRelease, TorchRelease).
+		require(request.frameworkVersion() != null, "frameworkVersion", "frameworkVersion is required");
+		require(request.torchVersion() != null, "torchVersion", "torchVersion is required");
 		inTorchRange(request.globalSeed(), "globalSeed");
 		if (request.dataSeed() != null) {
 			inTorchRange(request.dataSeed(), "dataSeed");
-		}
-	}
-
-	static ReleaseVersion version(String text, String field) {
-		try {
-			return ReleaseVersion.parse(text);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new SeedRuleException(Kind.INVALID, field, field + ": " + ex.getMessage());
 		}
 	}
 
@@ -117,8 +108,7 @@ public final class DataSeedPolicies {
 							+ ", above 2^32-1, and " + name + " would fail on that rank; the global seed must be at "
 							+ "most " + FrameworkRules.UINT32_MAX.subtract(BigInteger.valueOf(lastRank)));
 		}
-		ReleaseVersion version = version(request.frameworkVersion(), "frameworkVersion");
-		unsatisfiableIf(!rule.samplerTakesSeed(version) && dataSeed.signum() != 0,
+		unsatisfiableIf(!rule.samplerTakesSeed(request.frameworkVersion().version()) && dataSeed.signum() != 0,
 				(request.dataSeed() != null) ? "dataSeed" : "dataSeedPolicy",
 				name + " " + request.frameworkVersion() + ": dist.get_sampler takes no seed before "
 						+ rule.samplerSeedSince() + ", so its sampler is always seeded with 0, not " + dataSeed);

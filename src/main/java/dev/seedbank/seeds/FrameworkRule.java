@@ -18,7 +18,7 @@ import dev.seedbank.sampling.ReleaseVersion;
  * @param source where the rule comes from: repository, file, and the release or change
  * that introduced it
  */
-public record FrameworkRule(Framework framework, ProcessSeeding processSeeding, boolean processSeedsAreUint32,
+record FrameworkRule(Framework framework, ProcessSeeding processSeeding, boolean processSeedsAreUint32,
 		DefaultDataSeed defaultDataSeed, ReleaseVersion samplerSeedSince, boolean samplerDefaultShuffle,
 		String source) {
 

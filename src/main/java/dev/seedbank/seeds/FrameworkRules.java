@@ -77,7 +77,7 @@ public final class FrameworkRules {
 	 * @param framework a framework
 	 * @return its rule
 	 */
-	public static FrameworkRule of(Framework framework) {
+	static FrameworkRule of(Framework framework) {
 		return RULES.get(framework);
 	}
 

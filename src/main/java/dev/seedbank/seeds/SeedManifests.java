@@ -59,9 +59,9 @@ public final class SeedManifests {
 		for (int rank = fromRank; rank < toRank; rank++) {
 			ranks.add(rankSeeds(experimentId, request, decision, shuffle, dropLast, rank));
 		}
-		return new SeedManifest(experimentId, request.framework().wireName(), request.frameworkVersion(),
-				request.torchVersion(), request.globalSeed(), decision.effectiveDataSeed(), decision.explanation(),
-				shuffle, dropLast, request.worldSize(), notes(request, decision),
+		return new SeedManifest(experimentId, request.framework().wireName(), request.frameworkVersion().text(),
+				request.torchVersion().text(), request.globalSeed(), decision.effectiveDataSeed(),
+				decision.explanation(), shuffle, dropLast, request.worldSize(), notes(request, decision),
 				FrameworkRules.of(request.framework()).source(), List.copyOf(ranks));
 	}
 
@@ -161,9 +161,8 @@ public final class SeedManifests {
 	private static String samplerCall(SeedRequest request, BigInteger seed, boolean shuffle, boolean dropLast,
 			int rank) {
 		if (request.framework() == Framework.COMPOSER) {
-			ReleaseVersion version = ReleaseVersion.parse(request.frameworkVersion());
-			String seedArgument = FrameworkRules.of(Framework.COMPOSER).samplerTakesSeed(version) ? ", seed=" + seed
-					: "";
+			String seedArgument = FrameworkRules.of(Framework.COMPOSER)
+				.samplerTakesSeed(request.frameworkVersion().version()) ? ", seed=" + seed : "";
 			String dropLastArgument = dropLast ? ", drop_last=True" : "";
 			return "sampler = dist.get_sampler(dataset, shuffle=" + python(shuffle) + seedArgument + dropLastArgument
 					+ ")";
@@ -183,7 +182,7 @@ public final class SeedManifests {
 				notes.add("dist.get_sampler defaults to shuffle=False, unlike torch's DistributedSampler "
 						+ "(shuffle=True): pass shuffle explicitly.");
 				FrameworkRule rule = FrameworkRules.of(Framework.COMPOSER);
-				if (!rule.samplerTakesSeed(ReleaseVersion.parse(request.frameworkVersion()))) {
+				if (!rule.samplerTakesSeed(request.frameworkVersion().version())) {
 					notes.add("composer " + request.frameworkVersion() + " has no seed argument on dist.get_sampler "
 							+ "(added in " + rule.samplerSeedSince() + "): its sampler is always seeded with 0.");
 				}

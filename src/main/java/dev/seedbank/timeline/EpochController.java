@@ -5,7 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.seedbank.order.IndexResponder;
+import dev.seedbank.web.IndexResponder;
+import dev.seedbank.order.IndexPageResponse;
 import dev.seedbank.order.OrderSettings;
 import dev.seedbank.order.RankSlice;
 import dev.seedbank.sampling.IndexOrder;
@@ -64,11 +65,7 @@ class EpochController {
 					+ "the segment's world size. The order never changes when later segments are recorded; the header "
 					+ "Seedbank-Read-Before-Next-Segment says how much of it the rank read before the next restart. "
 					+ FORMATS)
-	@ApiResponse(responseCode = "200", description = "The page; headers carry the whole order's digest and length",
-			content = { @Content(mediaType = "application/json", schema = @Schema(implementation = IndicesPage.class)),
-					@Content(mediaType = "application/octet-stream",
-							schema = @Schema(type = "string", format = "binary")),
-					@Content(mediaType = "application/x-npy", schema = @Schema(type = "string", format = "binary")) })
+	@IndexPageResponse(description = "The page; headers carry the whole order's digest and length")
 	@ApiResponse(responseCode = "404", description = "No such experiment or segment")
 	void indices(@Parameter(description = "Experiment id") @PathVariable UUID id,
 			@Parameter(description = "Segment number, 0 for the record", example = "1") @PathVariable int segment,
@@ -152,23 +149,6 @@ class EpochController {
 		RankSlice slice = (version != null) ? RankSlice.torch(order, sha256, version)
 				: new RankSlice(order, sha256, Map.of());
 		this.responder.write(slice, offset, limit, accept, ifNoneMatch, response);
-	}
-
-	/**
-	 * The JSON page, for the API document.
-	 *
-	 * @param indices the dataset indices
-	 * @param offset the first position
-	 * @param count indices on the page
-	 * @param total the whole order's length
-	 * @param sha256 the whole order's digest
-	 */
-	@Schema(name = "TimelineIndexPage", description = "A page of a segment rank's order, or of a coverage list")
-	record IndicesPage(@Schema(description = "Dataset indices, in order") java.util.List<Long> indices,
-			@Schema(description = "Position of the first index", example = "0") long offset,
-			@Schema(description = "Indices on this page", example = "5") long count,
-			@Schema(description = "Length of the whole order or list", example = "200") long total,
-			@Schema(description = "SHA-256 over the whole order or list as little-endian int64") String sha256) {
 	}
 
 }

@@ -9,11 +9,16 @@ import java.util.UUID;
 import dev.seedbank.RepositorySlice;
 import dev.seedbank.seeds.DataSeedPolicy;
 import dev.seedbank.seeds.Framework;
+import dev.seedbank.seeds.FrameworkRelease;
+import dev.seedbank.seeds.TorchRelease;
 import dev.seedbank.sampling.DistributedSpec;
+import dev.seedbank.sampling.TorchVersion;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -26,6 +31,12 @@ class ExperimentRepositoryTests extends RepositorySlice {
 
 	@Autowired
 	ExperimentRepository experiments;
+
+	@Autowired
+	EntityManager entities;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@Test
 	void existsByNameFindsTheStoredNameOnly() {
@@ -61,10 +72,35 @@ class ExperimentRepositoryTests extends RepositorySlice {
 			.withMessageContaining("ck_experiment_global_seed");
 	}
 
-	/** The one place these tests build an entity: adjust it when the draft changes. */
+	@Test
+	void releasesAreStoredAsSpelledAndLoadTyped() {
+		UUID id = this.experiments
+			.saveAndFlush(experiment("repo-" + UUID.randomUUID(), BigInteger.ONE, Framework.COMPOSER, "0.28", "2.5"))
+			.snapshot()
+			.id();
+		assertThat(this.jdbc
+			.queryForMap("select framework, framework_version, torch_version from experiment where id = ?", id))
+			.containsEntry("framework", "composer")
+			.containsEntry("framework_version", "0.28")
+			.containsEntry("torch_version", "2.5");
+		this.entities.clear();
+		ExperimentSnapshot read = this.experiments.findById(id).orElseThrow().snapshot();
+		assertThat(read.framework()).isEqualTo(Framework.COMPOSER);
+		assertThat(read.frameworkVersion()).isEqualTo(FrameworkRelease.parse("0.28"));
+		assertThat(read.torchVersion().text()).isEqualTo("2.5");
+		assertThat(read.torch()).isEqualTo(TorchVersion.parse("2.5.0"));
+	}
+
 	private static Experiment experiment(String name, BigInteger globalSeed) {
-		ExperimentDraft draft = new ExperimentDraft(name, "repository test", Framework.TORCH, "2.5.1", "2.5.1",
-				globalSeed, null, DataSeedPolicy.LINKED, false, new DistributedSpec(1000, 4, true, false), false,
+		return experiment(name, globalSeed, Framework.TORCH, "2.5.1", "2.5.1");
+	}
+
+	/** The one place these tests build an entity: adjust it when the draft changes. */
+	private static Experiment experiment(String name, BigInteger globalSeed, Framework framework,
+			String frameworkVersion, String torchVersion) {
+		ExperimentDraft draft = new ExperimentDraft(name, "repository test", framework,
+				FrameworkRelease.parse(frameworkVersion), TorchRelease.parse(torchVersion), globalSeed, null,
+				DataSeedPolicy.LINKED, false, new DistributedSpec(1000, 4, true, false), false,
 				Map.of("team", "vision"));
 		return new Experiment(UUID.randomUUID(), draft, globalSeed, "linked to the global seed",
 				Instant.now().truncatedTo(ChronoUnit.MICROS), "repository-test");

@@ -7,6 +7,9 @@ import java.util.UUID;
 
 import dev.seedbank.sampling.DistributedSpec;
 import dev.seedbank.seeds.DataSeedPolicy;
+import dev.seedbank.seeds.Framework;
+import dev.seedbank.seeds.FrameworkRelease;
+import dev.seedbank.seeds.TorchRelease;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,10 +53,10 @@ class IdempotentCreatesTests {
 
 	private static ExperimentSnapshot snapshot(String description, Map<String, String> tags, ExperimentStatus status,
 			Instant updatedAt, long version) {
-		return new ExperimentSnapshot(ID, "n", description, "torch", "2.5.1", "2.5.1", BigInteger.valueOf(17), null,
-				DataSeedPolicy.LINKED, BigInteger.valueOf(17), "linked", false, 10, 2, true, false,
-				new DistributedSpec(10, 2, true, false), false, new java.util.TreeMap<>(tags), status, CREATED,
-				"anonymous", updatedAt, version);
+		return new ExperimentSnapshot(ID, "n", description, Framework.TORCH, FrameworkRelease.parse("2.5.1"),
+				TorchRelease.parse("2.5.1"), BigInteger.valueOf(17), null, DataSeedPolicy.LINKED,
+				BigInteger.valueOf(17), "linked", false, 10, 2, true, false, new DistributedSpec(10, 2, true, false),
+				false, new java.util.TreeMap<>(tags), status, CREATED, "anonymous", updatedAt, version);
 	}
 
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.seedbank.TestHttp;
+import dev.seedbank.EndToEndTest;
 import dev.seedbank.TestHttp.Response;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -16,10 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -27,13 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * response is a declared property, every required property is present, and every
  * operation and parameter is described.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class ManifestOpenApiTests {
-
-	@LocalServerPort
-	int port;
-
-	TestHttp http;
+class ManifestOpenApiTests extends EndToEndTest {
 
 	ManifestExperiments experiments;
 
@@ -41,7 +31,6 @@ class ManifestOpenApiTests {
 
 	@BeforeEach
 	void setUp() {
-		this.http = new TestHttp(this.port);
 		this.experiments = new ManifestExperiments(this.http);
 		Response docs = this.http.get("/v3/api-docs");
 		assertThat(docs.status()).isEqualTo(200);

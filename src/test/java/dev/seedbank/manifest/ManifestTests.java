@@ -5,31 +5,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.seedbank.TestHttp;
+import dev.seedbank.EndToEndTest;
 import dev.seedbank.TestHttp.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class ManifestTests {
-
-	@LocalServerPort
-	int port;
-
-	TestHttp http;
+class ManifestTests extends EndToEndTest {
 
 	ManifestExperiments experiments;
 
 	@BeforeEach
 	void setUp() {
-		this.http = new TestHttp(this.port);
 		this.experiments = new ManifestExperiments(this.http);
 	}
 

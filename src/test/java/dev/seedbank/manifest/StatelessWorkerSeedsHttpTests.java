@@ -5,18 +5,13 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import dev.seedbank.TestHttp;
+import dev.seedbank.EndToEndTest;
 import dev.seedbank.TestHttp.Response;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,20 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * golden workers, the experiment form of the same loader, and its 400s and 422s. Real
  * torch 2.13 and Lightning 2.6.6 workers are in {@code StatelessWorkerSeedsLiveTests}.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class StatelessWorkerSeedsHttpTests {
+class StatelessWorkerSeedsHttpTests extends EndToEndTest {
 
 	static final String WORKERS = "/api/v1/seeds/workers?";
-
-	@LocalServerPort
-	int port;
-
-	TestHttp http;
-
-	@BeforeEach
-	void setUp() {
-		this.http = new TestHttp(this.port);
-	}
 
 	@Test
 	void everyConformanceRowOfTorch113IsServedWithoutARecord() throws IOException {

@@ -12,35 +12,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import dev.seedbank.EndToEndTest;
 import dev.seedbank.TestHttp;
 import dev.seedbank.TestHttp.Response;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class ExperimentIndicesTests {
-
-	@LocalServerPort
-	int port;
+class ExperimentIndicesTests extends EndToEndTest {
 
 	@Autowired
 	MeterRegistry registry;
-
-	TestHttp http;
-
-	@BeforeEach
-	void setUp() {
-		this.http = new TestHttp(this.port);
-	}
 
 	@Test
 	void aRecordedExperimentServesTheStatelessOrderForItsEffectiveDataSeed() {

@@ -5,37 +5,21 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.seedbank.TestHttp;
+import dev.seedbank.EndToEndTest;
 import dev.seedbank.TestHttp.Response;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class IndexEndpointTests {
+class IndexEndpointTests extends EndToEndTest {
 
 	/**
 	 * torch 1.13.1: list(DistributedSampler(range(10), num_replicas=2, rank=0, seed=0)).
 	 */
 	static final String SMALL = "/api/v1/samplers/distributed/indices?datasetSize=10&worldSize=2&rank=0&torchVersion=1.13.1";
-
-	@LocalServerPort
-	int port;
-
-	TestHttp http;
-
-	@BeforeEach
-	void setUp() {
-		this.http = new TestHttp(this.port);
-	}
 
 	@Test
 	void jsonIsTheDefaultAndCarriesTheDigestOfTheWholeList() {

@@ -3,9 +3,8 @@ package dev.seedbank.order;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import dev.seedbank.TestHttp;
+import dev.seedbank.EndToEndTest;
 import dev.seedbank.TestHttp.Response;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -13,7 +12,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static dev.seedbank.order.IndexEndpointTests.jsonIndices;
 import static dev.seedbank.order.IndexEndpointTests.longs;
@@ -26,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * raises; an order the permutation budget (16 MiB here) cannot hold is a 413.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "seedbank.order.cache-max-bytes=16777216")
-class SamplerIndexEndpointTests {
+class SamplerIndexEndpointTests extends EndToEndTest {
 
 	static final String RANDOM = "/api/v1/samplers/random/indices?datasetSize=10&seed=7&epoch=1&dataLoader=true";
 
@@ -34,16 +32,6 @@ class SamplerIndexEndpointTests {
 			+ "&processIndex=1&batchSize=2&seed=42";
 
 	static final String HF = "/api/v1/samplers/hf-datasets/indices?datasetSize=10&seed=42&numShards=2&shardIndex=1";
-
-	@LocalServerPort
-	int port;
-
-	TestHttp http;
-
-	@BeforeEach
-	void setUp() {
-		this.http = new TestHttp(this.port);
-	}
 
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { RANDOM, ACCELERATE, HF })

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import dev.seedbank.TestHttp;
+import dev.seedbank.EndToEndTest;
 import dev.seedbank.TestHttp.Response;
 import dev.seedbank.reference.ReferencePython;
 import dev.seedbank.web.Digests;
@@ -16,10 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,9 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * live checks run hundreds of cases; these check that the edge passes each parameter
  * through as the package reads it.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SamplersLiveOverHttpTests {
+class SamplersLiveOverHttpTests extends EndToEndTest {
 
 	private static final int CASES = 12;
 
@@ -72,18 +67,12 @@ class SamplersLiveOverHttpTests {
 
 	private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
 
-	@LocalServerPort
-	int port;
-
-	TestHttp http;
-
 	ReferencePython python;
 
 	Random random;
 
 	@BeforeAll
 	void setUp() {
-		this.http = new TestHttp(this.port);
 		this.python = ReferencePython.venv();
 		long seedOfSeeds = System.nanoTime();
 		System.out.println("stateless samplers live over HTTP: java.util.Random seed " + seedOfSeeds);

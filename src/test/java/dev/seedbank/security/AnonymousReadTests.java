@@ -1,25 +1,22 @@
 package dev.seedbank.security;
 
+import dev.seedbank.EndToEndTest;
 import dev.seedbank.TestHttp;
 import dev.seedbank.TestHttp.Response;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** With {@code anonymous-read} on; {@link SecurityMatrixTests} covers it off. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "seedbank.security.anonymous-read=true")
-class AnonymousReadTests {
-
-	@LocalServerPort
-	int port;
+class AnonymousReadTests extends EndToEndTest {
 
 	@Test
 	void recordsSlicesAndManifestsAreReadableWithoutAToken() {
-		TestHttp admin = new TestHttp(this.port);
+		TestHttp admin = this.http;
 		Response created = admin.post("/api/v1/experiments", """
 				{"name": "anonymous-%s", "framework": "torch", "frameworkVersion": "2.5.1", "torchVersion": "2.5.1",
 				 "globalSeed": 1, "dataSeed": null, "dataSeedPolicy": "LINKED",
@@ -41,7 +38,7 @@ class AnonymousReadTests {
 
 	@Test
 	void writesTokensAuditAndVerifyStillNeedAToken() {
-		TestHttp anonymous = new TestHttp(this.port, null);
+		TestHttp anonymous = this.http.anonymous();
 		String experiment = "/api/v1/experiments/" + java.util.UUID.randomUUID();
 		assertThat(anonymous.post("/api/v1/experiments", "{}").status()).isEqualTo(401);
 		assertThat(anonymous.patch(experiment, "{}", "If-Match", "\"v0\"").status()).isEqualTo(401);
@@ -52,7 +49,7 @@ class AnonymousReadTests {
 
 	@Test
 	void aBadTokenIsStillRejected() {
-		Response response = new TestHttp(this.port, "sb_unknown").get("/api/v1/experiments?size=1");
+		Response response = this.http.withToken("sb_unknown").get("/api/v1/experiments?size=1");
 		assertThat(response.status()).isEqualTo(401);
 	}
 

@@ -3,15 +3,12 @@ package dev.seedbank.security;
 import java.util.List;
 import java.util.Map;
 
+import dev.seedbank.EndToEndTest;
 import dev.seedbank.TestHttp;
 import dev.seedbank.TestHttp.Response;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -23,22 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * With a {@link JwtDecoder} (as Spring Boot makes one for a configured issuer), JWTs
  * authenticate with the roles of their {@code roles} claim and API tokens still work.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class JwtBearerTests {
+class JwtBearerTests extends EndToEndTest {
 
 	/** Stands in for an issuer: three fixed "JWTs" and their claims. */
 	private static final Map<String, Object> ISSUED = Map.of("h.reader.s", List.of("reader"), "h.writer.s", "WRITER",
 			"h.stranger.s", List.of("superuser"));
-
-	@LocalServerPort
-	int port;
-
-	TestHttp http;
-
-	@BeforeEach
-	void setUp() {
-		this.http = new TestHttp(this.port);
-	}
 
 	@Test
 	void aJwtsRolesClaimGrantsItsRoles() {

@@ -2,6 +2,7 @@ package dev.seedbank.seeds;
 
 import java.math.BigInteger;
 
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 import dev.seedbank.seeds.SeedRuleException.Kind;
@@ -159,13 +160,13 @@ class DataSeedPoliciesTests {
 	@Test
 	void rejectsMalformedDeclarations() {
 		assertRule(Kind.INVALID, "worldSize", request(Framework.TORCH, "2.5.1", 1, null, DataSeedPolicy.LINKED, 0));
-		assertRule(Kind.INVALID, "frameworkVersion",
-				request(Framework.COMPOSER, "latest", 1, null, DataSeedPolicy.LINKED, 1));
+		// A version is parsed where it enters, before any request holds it.
+		assertRule(Kind.INVALID, "frameworkVersion", () -> FrameworkRelease.parse("latest"));
 		assertRule(Kind.INVALID, "dataSeedPolicy", request(Framework.TORCH, "2.5.1", 1, null, null, 1));
 		assertRule(Kind.INVALID, "globalSeed",
 				SeedRequests.of(Framework.TORCH, "2.5.1", null, null, DataSeedPolicy.LINKED, 1, false));
-		assertRule(Kind.INVALID, "torchVersion",
-				new SeedRequest(Framework.TORCH, "2.5.1", null, BigInteger.ONE, null, DataSeedPolicy.LINKED, 1, false));
+		assertRule(Kind.INVALID, "torchVersion", new SeedRequest(Framework.TORCH, FrameworkRelease.parse("2.5.1"), null,
+				BigInteger.ONE, null, DataSeedPolicy.LINKED, 1, false));
 	}
 
 	private static DataSeedDecision decide(Framework framework, String version, long global, Long data,
@@ -179,7 +180,11 @@ class DataSeedPoliciesTests {
 	}
 
 	private static SeedRuleException assertRule(Kind kind, String field, SeedRequest request) {
-		SeedRuleException ex = catchThrowableOfType(SeedRuleException.class, () -> DataSeedPolicies.decide(request));
+		return assertRule(kind, field, () -> DataSeedPolicies.decide(request));
+	}
+
+	private static SeedRuleException assertRule(Kind kind, String field, ThrowingCallable call) {
+		SeedRuleException ex = catchThrowableOfType(SeedRuleException.class, call);
 		assertThat(ex).as("expected a " + kind + " rule error on " + field).isNotNull();
 		assertThat(ex.kind()).as(ex.getMessage()).isEqualTo(kind);
 		assertThat(ex.field()).as(ex.getMessage()).isEqualTo(field);

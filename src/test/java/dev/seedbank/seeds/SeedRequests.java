@@ -16,7 +16,8 @@ final class SeedRequests {
 
 	static SeedRequest of(Framework framework, String version, BigInteger globalSeed, BigInteger dataSeed,
 			DataSeedPolicy policy, int worldSize, boolean deviceSpecific) {
-		return new SeedRequest(framework, version, "2.5.1", globalSeed, dataSeed, policy, worldSize, deviceSpecific);
+		return new SeedRequest(framework, FrameworkRelease.parse(version), TorchRelease.parse("2.5.1"), globalSeed,
+				dataSeed, policy, worldSize, deviceSpecific);
 	}
 
 }

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.seedbank.TestHttp;
+import dev.seedbank.EndToEndTest;
 import dev.seedbank.TestHttp.Response;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -19,31 +19,23 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole OpenAPI document as Swagger UI receives it: valid, every operation and
  * parameter described, every error a problem, every seed an integer over torch's range.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class OpenApiDocumentTests {
+class OpenApiDocumentTests extends EndToEndTest {
 
 	static final BigDecimal MIN_SEED = new BigDecimal("-9223372036854775808");
 
 	static final BigDecimal MAX_SEED = new BigDecimal("18446744073709551615");
 
-	@LocalServerPort
-	int port;
-
 	OpenAPI api;
 
 	@BeforeEach
 	void parse() {
-		Response docs = new TestHttp(this.port).get("/v3/api-docs");
+		Response docs = this.http.get("/v3/api-docs");
 		assertThat(docs.status()).isEqualTo(200);
 		ParseOptions options = new ParseOptions();
 		options.setResolve(false);
@@ -59,7 +51,7 @@ class OpenApiDocumentTests {
 	 */
 	@Test
 	void theDocumentIsExportedToTarget() throws java.io.IOException {
-		Response docs = new TestHttp(this.port).get("/v3/api-docs");
+		Response docs = this.http.get("/v3/api-docs");
 		java.nio.file.Path exported = java.nio.file.Path.of("target", "openapi.json");
 		java.nio.file.Files.createDirectories(exported.getParent());
 		java.nio.file.Files.write(exported, docs.body());

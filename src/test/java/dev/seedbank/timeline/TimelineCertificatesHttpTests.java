@@ -7,16 +7,13 @@ import java.util.HexFormat;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.seedbank.EndToEndTest;
 import dev.seedbank.TestHttp.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static dev.seedbank.timeline.TimelineHttp.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,11 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Certificates judged and stored, resume audits that catch the known wrong resumes, and
  * the disjointness lint checked against torch's own lists.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class TimelineCertificatesHttpTests {
-
-	@LocalServerPort
-	int port;
+class TimelineCertificatesHttpTests extends EndToEndTest {
 
 	TimelineHttp timeline;
 

@@ -3,14 +3,11 @@ package dev.seedbank.timeline;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 
+import dev.seedbank.EndToEndTest;
 import dev.seedbank.TestHttp.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static dev.seedbank.timeline.TimelineHttp.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,11 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * where the next segment starts, against an uninterrupted run built from torch's own
  * lists (the stateless endpoint).
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class TimelineCoverageHttpTests {
-
-	@LocalServerPort
-	int port;
+class TimelineCoverageHttpTests extends EndToEndTest {
 
 	TimelineHttp timeline;
 

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.UUID;
 
+import dev.seedbank.EndToEndTest;
 import dev.seedbank.TestHttp.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,19 +14,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static dev.seedbank.timeline.TimelineHttp.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Segments recorded and read back, and each segment's per-rank order in every format. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class TimelineSegmentsHttpTests {
-
-	@LocalServerPort
-	int port;
+class TimelineSegmentsHttpTests extends EndToEndTest {
 
 	TimelineHttp timeline;
 

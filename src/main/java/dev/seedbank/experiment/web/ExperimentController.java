@@ -19,8 +19,9 @@ import dev.seedbank.experiment.ExperimentStatus;
 import dev.seedbank.experiment.SamplerSpecJson;
 import dev.seedbank.sampling.SamplerSpec;
 import dev.seedbank.sampling.StreamingSpec;
-import dev.seedbank.sampling.TorchVersion;
 import dev.seedbank.seeds.Framework;
+import dev.seedbank.seeds.FrameworkRelease;
+import dev.seedbank.seeds.TorchRelease;
 import dev.seedbank.web.ApiException;
 import dev.seedbank.web.Digests;
 import dev.seedbank.web.ETags;
@@ -225,7 +226,7 @@ class ExperimentController {
 			throw ApiException.invalid(field, "the dataset must hold at most " + this.settings.maxDatasetSize()
 					+ " samples (the configured seedbank.experiments.max-dataset-size)");
 		}
-		TorchVersion.parse(request.torchVersion());
+		TorchRelease torch = TorchRelease.parse(request.torchVersion());
 		if (request.tags() != null) {
 			// Named as a PATCH names them, without echoing the offending key as a path.
 			request.tags().forEach((key, value) -> {
@@ -234,7 +235,7 @@ class ExperimentController {
 			});
 		}
 		return new ExperimentDraft(request.name(), request.description(), framework(request.framework()),
-				request.frameworkVersion(), request.torchVersion(), request.globalSeed(), request.dataSeed(),
+				FrameworkRelease.parse(request.frameworkVersion()), torch, request.globalSeed(), request.dataSeed(),
 				request.dataSeedPolicy(), Boolean.TRUE.equals(request.deviceSpecific()), sampler,
 				Boolean.TRUE.equals(request.seedWorkers()), (request.tags() != null) ? request.tags() : Map.of());
 	}

@@ -14,7 +14,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param totalPages pages in all
  */
 @Schema(description = "One page of experiments, newest first")
-public record ExperimentPage(@Schema(description = "The records of this page") List<ExperimentResponse> items,
+record ExperimentPage(@Schema(description = "The records of this page") List<ExperimentResponse> items,
 		@Schema(description = "Zero-based page number", example = "0") int page,
 		@Schema(description = "Page size asked for", example = "20") int size,
 		@Schema(description = "Matches in all", example = "1") long totalElements,

@@ -64,10 +64,11 @@ public record ExperimentResponse(@Schema(description = "The record's id") UUID i
 		@Schema(description = "The record's version, also its ETag (\"v\" + version)", example = "0") long version) {
 
 	static ExperimentResponse of(ExperimentSnapshot e) {
-		return new ExperimentResponse(e.id(), e.name(), e.description(), e.framework(), e.frameworkVersion(),
-				e.torchVersion(), e.globalSeed(), e.dataSeed(), e.dataSeedPolicy(), e.effectiveDataSeed(),
-				e.effectiveDataSeedReason(), e.deviceSpecific(), SamplerSpecJson.write(e.sampler()), e.seedWorkers(),
-				e.tags(), e.status(), e.createdAt(), e.createdBy(), e.updatedAt(), e.version());
+		return new ExperimentResponse(e.id(), e.name(), e.description(), e.framework().wireName(),
+				e.frameworkVersion().text(), e.torchVersion().text(), e.globalSeed(), e.dataSeed(), e.dataSeedPolicy(),
+				e.effectiveDataSeed(), e.effectiveDataSeedReason(), e.deviceSpecific(),
+				SamplerSpecJson.write(e.sampler()), e.seedWorkers(), e.tags(), e.status(), e.createdAt(), e.createdBy(),
+				e.updatedAt(), e.version());
 	}
 
 }

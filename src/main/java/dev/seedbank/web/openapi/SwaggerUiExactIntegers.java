@@ -1,4 +1,4 @@
-package dev.seedbank.config;
+package dev.seedbank.web.openapi;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.seedbank.config;
+package dev.seedbank.web.openapi;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashSet;

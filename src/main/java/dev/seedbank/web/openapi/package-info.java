@@ -3,4 +3,4 @@
  * every operation can answer, schema conventions for seeds, and the redirect from
  * {@code /}. Documentation only; no behaviour of the API lives here.
  */
-package dev.seedbank.config;
+package dev.seedbank.web.openapi;

@@ -1,4 +1,4 @@
-package dev.seedbank.config;
+package dev.seedbank.web.openapi;
 
 import java.util.ArrayList;
 import java.util.List;

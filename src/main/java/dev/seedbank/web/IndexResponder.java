@@ -1,11 +1,11 @@
-package dev.seedbank.order;
+package dev.seedbank.web;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.Locale;
 
-import dev.seedbank.web.ApiException;
-import dev.seedbank.web.ETags;
+import dev.seedbank.order.IndexFormat;
+import dev.seedbank.order.OrderSettings;
+import dev.seedbank.order.RankSlice;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * Writes a page of any sampler's order: checks {@code offset} and {@code limit},
  * negotiates the format from {@code Accept}, sets the digest, count, release and ETag
  * headers, answers {@code If-None-Match} with 304, and streams the page. Every index
- * endpoint answers through it, so all of them page, negotiate and cache alike.
+ * endpoint answers through it, so all of them page, negotiate and cache alike. The order
+ * and its formats are {@code order}'s; this class is only their HTTP.
  */
 @Component
 public class IndexResponder {
@@ -74,19 +75,11 @@ public class IndexResponder {
 			return;
 		}
 		response.setContentType(format.mediaType().toString());
-		OutputStream out = response.getOutputStream();
-		long bytes = switch (format) {
-			case OCTET_STREAM -> {
-				response.setContentLengthLong(count * Long.BYTES);
-				yield IndexWriter.binary(slice.order(), offset, count, out);
-			}
-			case NPY -> {
-				response.setContentLengthLong(NpyHeader.forInt64(count).length + count * Long.BYTES);
-				yield IndexWriter.npy(slice.order(), offset, count, out);
-			}
-			case JSON -> IndexWriter.json(slice.order(), offset, count, slice.sha256(), out);
-		};
-		this.bytesServed.increment(bytes);
+		long length = format.contentLength(count);
+		if (length >= 0) {
+			response.setContentLengthLong(length);
+		}
+		this.bytesServed.increment(format.write(slice, offset, count, response.getOutputStream()));
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.seedbank.config;
+package dev.seedbank.web.openapi;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;

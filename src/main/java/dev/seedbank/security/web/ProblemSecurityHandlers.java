@@ -1,7 +1,8 @@
-package dev.seedbank.security;
+package dev.seedbank.security.web;
 
 import java.io.IOException;
 
+import dev.seedbank.security.TokenStoreUnavailableException;
 import dev.seedbank.web.DatabaseOutage;
 import dev.seedbank.web.ProblemType;
 import dev.seedbank.web.Problems;
@@ -19,11 +20,15 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.stereotype.Component;
 
 /**
  * Answers 401 and 403 as seedbank problems, and a token the database was not there to
  * check as its 503. Details say what to do, never echo a token.
+ * {@code SecurityConfiguration} takes it by its two Spring Security interfaces, so the
+ * security module does not depend on its web layer.
  */
+@Component
 class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
 	private final JsonMapper json;
