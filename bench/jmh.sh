@@ -14,7 +14,7 @@ w=${2:-8}
 out=$(mktemp)
 java -cp "target/classes:target/test-classes:$(cat target/jmh.classpath)" org.openjdk.jmh.Main \
   "${BENCH:-EngineBenchmarks|HfDatasetsBenchmarks|StreamingBenchmarks}" -p n="$n" -p worldSize="$w" -rf csv -rff "$out" ${JMH_ARGS:-}
-python=${SEEDBANK_REFERENCE_PYTHON:-$(/work/main/.ci/python-venv)}
+python=${SEEDBANK_REFERENCE_PYTHON:-$(.ci/python-venv)}
 "$python" - "$n" "$w" "$out" <<'PY'
 import csv, hashlib, sys, time
 import numpy as np, torch, datasets

@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 n=$(( (1 << 31) + 11 ))
 seed=${1:-17}
 vector=bench/vectors/randperm-$n-seed$seed-torch2.13.txt
-python=${SEEDBANK_REFERENCE_PYTHON:-$(/work/main/.ci/python-venv)}
+python=${SEEDBANK_REFERENCE_PYTHON:-$(.ci/python-venv)}
 
 if [ ! -s "$vector" ]; then
   # DistributedSampler(num_replicas=1, rank=0, shuffle=True, seed=SEED) at epoch 0 yields
