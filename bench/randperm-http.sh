@@ -12,7 +12,7 @@ reps=${2:-3}
 port=${PORT:-18094}
 token=bench-$RANDOM$RANDOM
 data=$(mktemp -d)
-python=${SEEDBANK_REFERENCE_PYTHON:-$(/work/main/.ci/python-venv)}
+python=${SEEDBANK_REFERENCE_PYTHON:-$(.ci/python-venv)}
 java -Xmx4g -XX:+UseTransparentHugePages -jar target/seedbank-*.jar --server.port="$port" \
   --seedbank.data-dir="$data" --seedbank.security.bootstrap-token="$token" >"$data/server.log" 2>&1 &
 pid=$!
