@@ -16,6 +16,7 @@ import dev.seedbank.sampling.IndexOrder;
 import dev.seedbank.sampling.InvalidSamplerArgumentException;
 import dev.seedbank.sampling.Permutation;
 import dev.seedbank.sampling.PermutationKey;
+import dev.seedbank.sampling.RankLists;
 import dev.seedbank.sampling.RankOrder;
 import dev.seedbank.sampling.SamplerParameters;
 import dev.seedbank.sampling.SamplerPlan;
@@ -27,6 +28,9 @@ import dev.seedbank.sampling.StreamingSpec;
 import dev.seedbank.sampling.TorchVersion;
 import dev.seedbank.sampling.streaming.StreamingEpochOrder;
 import dev.seedbank.sampling.streaming.StreamingRelease;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.stereotype.Service;
 
@@ -54,6 +58,9 @@ public class IndexOrderService {
 	 * database is away.
 	 */
 	private static final int MAX_RECORDS = 10_000;
+
+	/** Worlds whose demand is tracked: a few hundred bytes each. */
+	private static final int MAX_WORLDS = 10_000;
 
 	/** Budget of {@link #specDigests}: 16 MiB. */
 	private static final long MAX_SPEC_DIGEST_BYTES = 16L << 20;
@@ -98,10 +105,22 @@ public class IndexOrderService {
 						? (int) Math.min(Integer.MAX_VALUE / 2, s.shardSizes().length / 128) : 0))
 		.build();
 
-	IndexOrderService(PermutationCache permutations, ExperimentService experiments, OrderSettings settings) {
+	/**
+	 * Which groups of ranks asked for a world's lists: a world's rank-major copy
+	 * ({@link RankLists}) is made once a second group asks, never for one rank alone.
+	 */
+	private final Cache<WorldKey, Demand> demand = Caffeine.newBuilder().maximumSize(MAX_WORLDS).build();
+
+	private final Counter rankListsMade;
+
+	IndexOrderService(PermutationCache permutations, ExperimentService experiments, OrderSettings settings,
+			MeterRegistry registry) {
 		this.permutations = permutations;
 		this.experiments = experiments;
 		this.settings = settings;
+		this.rankListsMade = Counter.builder("seedbank.permutations.rank-lists")
+			.description("Worlds whose rank lists were copied rank-major out of their permutation")
+			.register(registry);
 	}
 
 	/**
@@ -112,13 +131,40 @@ public class IndexOrderService {
 	public RankSlice slice(SamplerParameters parameters, int rank) {
 		SamplerPlan plan = SamplerPlan.of(parameters);
 		PermutationKey key = plan.permutationKey().orElse(null);
+		WorldKey world = RankLists.applies(plan)
+				? new WorldKey(key, parameters.datasetSize(), parameters.worldSize(), parameters.dropLast()) : null;
+		// Noted before the permutation is waited for, so the ranks of a job start that
+		// wait for it together all see each other when it is ready.
+		Demand demand = (world != null) ? noteDemand(world, rank / DIGEST_GROUP) : null;
 		Permutation permutation = (key != null) ? this.permutations.get(key) : null;
+		if (demand != null && demand.crowded) {
+			RankLists lists = this.permutations.orderIfRoom(world, RankLists.bytesFor(plan), key,
+					() -> rankLists(plan, permutation));
+			if (lists != null) {
+				return RankSlice.torch(lists.rank(rank), lists.sha256(rank), parameters.torchVersion());
+			}
+		}
 		RankOrder order = plan.rank(rank, permutation);
 		int first = rank - rank % DIGEST_GROUP;
 		DigestKey digestKey = new DigestKey(key, parameters.datasetSize(), parameters.worldSize(),
 				parameters.dropLast(), first);
 		String[] group = groupDigests(digestKey, plan, permutation);
 		return RankSlice.torch(order, group[rank - first], parameters.torchVersion());
+	}
+
+	/** Notes that a group of ranks of a world asked; crowded once a second group has. */
+	private Demand noteDemand(WorldKey world, int group) {
+		Demand demand = this.demand.get(world, (ignored) -> new Demand(group));
+		if (!demand.crowded && demand.firstGroup != group) {
+			demand.crowded = true;
+		}
+		return demand;
+	}
+
+	private RankLists rankLists(SamplerPlan plan, Permutation permutation) {
+		RankLists lists = RankLists.of(plan, permutation);
+		this.rankListsMade.increment();
+		return lists;
 	}
 
 	/** The digests of the group of ranks {@code key.firstRank()} belongs to, once. */
@@ -266,6 +312,23 @@ public class IndexOrderService {
 		/** Bytes the key holds beyond a few fields: a Streaming spec's shard sizes. */
 		long bytes() {
 			return (this.spec instanceof StreamingSpec streaming) ? 8L * streaming.shardSizes().length : 0;
+		}
+
+	}
+
+	/** Everything a world's rank-major copy depends on. */
+	private record WorldKey(PermutationKey permutation, long datasetSize, int worldSize, boolean dropLast) {
+	}
+
+	/** The first group of ranks of a world to ask, and whether another one has since. */
+	private static final class Demand {
+
+		final int firstGroup;
+
+		volatile boolean crowded;
+
+		Demand(int firstGroup) {
+			this.firstGroup = firstGroup;
 		}
 
 	}

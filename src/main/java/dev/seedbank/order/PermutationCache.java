@@ -185,6 +185,48 @@ public class PermutationCache {
 		return (T) hold(key, bytes, what, computation);
 	}
 
+	/**
+	 * Like {@link #order}, for a copy that only saves time: it never waits for room and
+	 * is never a 413 or 503. It may evict finished entries other than {@code keep}.
+	 * @param <T> the copy's type
+	 * @param key everything the copy depends on
+	 * @param bytes the heap it takes
+	 * @param keep the permutation it is copied from, which must not make room, or
+	 * {@code null}
+	 * @param computation makes it
+	 * @return the copy, or {@code null} when it is not kept and there is no room for it
+	 * now or the heap could not hold it
+	 */
+	@SuppressWarnings("unchecked")
+	public <T> T orderIfRoom(Object key, long bytes, PermutationKey keep, Supplier<T> computation) {
+		if (key instanceof PermutationKey) {
+			throw new IllegalArgumentException("permutations are asked for with get");
+		}
+		if (bytes > this.budgetBytes) {
+			return null;
+		}
+		Entry entry = this.entries.get(key);
+		if (entry == null) {
+			entry = reserve(key, bytes, "A copy of " + bytes + " bytes", computation, 0, keep);
+			if (entry == null) {
+				return null;
+			}
+		}
+		entry.lastUse = this.clock.incrementAndGet();
+		try {
+			return (T) entry.future.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof PermutationBudgetBusyException) {
+				return null;
+			}
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw ex;
+		}
+	}
+
 	private Object hold(Object key, long bytes, String what, Supplier<?> computation) {
 		if (bytes > this.budgetBytes) {
 			throw new PermutationTooLargeException(what, bytes, this.budgetBytes);

@@ -74,7 +74,8 @@ class OrderBudgetTests {
 					}
 					return Randperm.permutation(key);
 				});
-		return new IndexOrderService(this.cache, null, new OrderSettings(BUDGET, 4, false, 1000, wait));
+		return new IndexOrderService(this.cache, null, new OrderSettings(BUDGET, 4, false, 1000, wait),
+				new SimpleMeterRegistry());
 	}
 
 	/** Two distributed epochs computing (held at the gate) fill the budget. */
