@@ -39,8 +39,11 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 @Import({ IndexResponder.class, ControllerSlice.Metrics.class })
 public abstract class ControllerSlice {
 
-	/** The controllers sliced, and {@code web}'s handler and error controller. */
-	static final String CONTROLLERS = "dev\\.seedbank\\.(experiment\\.web\\.ExperimentController"
+	/**
+	 * The controllers sliced with what they render through, and {@code web}'s handler and
+	 * error controller.
+	 */
+	static final String CONTROLLERS = "dev\\.seedbank\\.(experiment\\.web\\.(ExperimentController|RenderedRecords)"
 			+ "|order\\.IndexController|security\\.web\\.TokenController|web\\.Problem.*)";
 
 	@Autowired

@@ -104,6 +104,22 @@ class OpenApiDocumentTests extends EndToEndTest {
 				"GET /api/v1/experiments/{id}", "PATCH /api/v1/experiments/{id}");
 	}
 
+	/**
+	 * A record GET and a search page write records rendered once per version; the
+	 * document still shows them as ExperimentResponse, never as the raw text they are.
+	 */
+	@Test
+	@SuppressWarnings("rawtypes")
+	void recordsReadAndSearchedAreDocumentedAsExperimentResponses() {
+		String response = "#/components/schemas/ExperimentResponse";
+		Operation get = operations().get("GET /api/v1/experiments/{id}");
+		assertThat(get.getResponses().get("200").getContent().get("application/json").getSchema().get$ref())
+			.isEqualTo(response);
+		Schema items = properties(this.api.getComponents().getSchemas().get("ExperimentPage")).get("items");
+		assertThat(items.getItems().get$ref()).isEqualTo(response);
+		assertThat(this.api.getComponents().getSchemas()).doesNotContainKey("RecordJson");
+	}
+
 	@Test
 	void everyFieldOfEverySchemaIsDescribed() {
 		this.api.getComponents().getSchemas().forEach((name, schema) -> {

@@ -77,10 +77,14 @@ class ExperimentController {
 
 	private final ExperimentSettings settings;
 
-	ExperimentController(ExperimentService experiments, JsonMapper json, ExperimentSettings settings) {
+	private final RenderedRecords rendered;
+
+	ExperimentController(ExperimentService experiments, JsonMapper json, ExperimentSettings settings,
+			RenderedRecords rendered) {
 		this.experiments = experiments;
 		this.json = json;
 		this.settings = settings;
+		this.rendered = rendered;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -126,14 +130,14 @@ class ExperimentController {
 	@ApiResponse(responseCode = "200", description = "The record; ETag is its version",
 			headers = @Header(name = HttpHeaders.ETAG, description = "The record's version, for If-Match"))
 	@ApiResponse(responseCode = "304", description = "If-None-Match names the current version")
-	ResponseEntity<ExperimentResponse> get(@Parameter(description = ID) @PathVariable UUID id,
+	ResponseEntity<RecordJson> get(@Parameter(description = ID) @PathVariable UUID id,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
 		ExperimentSnapshot experiment = this.experiments.get(id);
 		String etag = ETags.of(experiment.version());
 		if (ETags.matches(ifNoneMatch, etag)) {
 			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
 		}
-		return ResponseEntity.ok().eTag(etag).body(ExperimentResponse.of(experiment));
+		return ResponseEntity.ok().eTag(etag).body(this.rendered.of(experiment));
 	}
 
 	@GetMapping
@@ -171,7 +175,7 @@ class ExperimentController {
 		ExperimentQuery query = new ExperimentQuery(name, namePrefix, framework, tagFilter(tags), status, createdAfter,
 				createdBefore);
 		Page<ExperimentSnapshot> found = this.experiments.search(query, page, size);
-		return new ExperimentPage(found.map(ExperimentResponse::of).getContent(), page, size, found.getTotalElements(),
+		return new ExperimentPage(found.map(this.rendered::of).getContent(), page, size, found.getTotalElements(),
 				found.getTotalPages());
 	}
 
