@@ -27,5 +27,5 @@ COPY --from=build /build/extracted/application/ ./
 USER 10001:10001
 EXPOSE 8080
 # The heap follows the container's memory limit; the chart's ConfigMap may replace this.
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:+ExplicitGCInvokesConcurrent -XX:+UseTransparentHugePages"
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=75 -XX:+AlwaysPreTouch -XX:+ExitOnOutOfMemoryError -XX:+ExplicitGCInvokesConcurrent -XX:+UseTransparentHugePages"
 ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]

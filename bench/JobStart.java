@@ -1,11 +1,21 @@
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -14,7 +24,9 @@ import java.util.regex.Pattern;
 /**
  * Job start for a thousand ranks, as a client that costs little: W ranks of a new epoch of a
  * recorded experiment (n = 1e8), each fetching its whole list as octet-stream through C
- * concurrent connections (JDK HttpClient, bodies counted, not kept). Every 64th rank's body
+ * concurrent keep-alive connections (plain sockets, one thread each, bodies read into a reused
+ * buffer and counted: the JDK HttpClient's single selector thread, at about half a core, was
+ * what set the time of a cached start). Every 64th rank's body
  * is hashed and compared with its Seedbank-Order-Sha256 header (hashing all 800 MB would
  * put the client's cost back on the two cores the server uses); every body's length is
  * checked. Run by bench/job-start.sh: java bench/JobStart.java URL TOKEN [N] [W] [C]
@@ -41,17 +53,20 @@ class JobStart {
 		Result cold = start(experiment, 0, 1, 1);
 		double coldSeconds = (System.nanoTime() - t0) / 1e9;
 		double before = computed();
+		double copiesBefore = counter("seedbank_permutations_rank_lists_total");
 		t0 = System.nanoTime();
 		Result whole = start(experiment, 7, w, c);
 		double wholeSeconds = (System.nanoTime() - t0) / 1e9;
 		double permutations = computed() - before;
+		double copies = counter("seedbank_permutations_rank_lists_total") - copiesBefore;
 		t0 = System.nanoTime();
 		Result again = start(experiment, 7, w, c);
 		double cachedSeconds = (System.nanoTime() - t0) / 1e9;
 		System.out.printf("one cold slice (rank 0 of epoch 0, n=%d, W=%d): %.2f s, %s%n", n, w, coldSeconds, cold);
 		System.out.printf("job start: %d ranks of epoch 7 through %d connections: %.2f s, %s%n", w, c, wholeSeconds,
 				whole);
-		System.out.printf("permutations computed during the start: %.0f%n", permutations);
+		System.out.printf("permutations computed during the start: %.0f; worlds copied rank-major: %.0f%n",
+				permutations, copies);
 		System.out.printf("the same start again, cached: %.2f s, %s%n", cachedSeconds, again);
 		System.out.printf("ratio whole start / one cold slice: %.2f (goal <= 3); cached start / cold slice: %.2f%n",
 				wholeSeconds / coldSeconds, cachedSeconds / coldSeconds);
@@ -65,46 +80,127 @@ class JobStart {
 		}
 	}
 
+	/** Keep-alive connections between starts, as a pool of a client would keep them. */
+	static final ConcurrentLinkedQueue<Connection> idle = new ConcurrentLinkedQueue<>();
+
 	static Result start(String experiment, int epoch, int ranks, int connections) throws Exception {
-		Semaphore slots = new Semaphore(connections);
+		AtomicInteger next = new AtomicInteger();
 		AtomicInteger ok = new AtomicInteger();
 		AtomicInteger hashed = new AtomicInteger();
 		AtomicInteger matched = new AtomicInteger();
 		AtomicLong bytes = new AtomicLong();
-		CompletableFuture<?>[] all = new CompletableFuture<?>[ranks];
-		for (int r = 0; r < ranks; r++) {
-			slots.acquire();
-			MessageDigest sha = (r % 64 == 0) ? MessageDigest.getInstance("SHA-256") : null;
-			AtomicLong length = new AtomicLong();
-			HttpRequest request = request("/api/v1/experiments/" + experiment + "/epochs/" + epoch + "/ranks/" + r
-					+ "/indices").header("Accept", "application/octet-stream").build();
-			all[r] = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArrayConsumer((chunk) -> chunk.ifPresent((b) -> {
-				length.addAndGet(b.length);
-				if (sha != null) {
-					sha.update(b);
-				}
-			}))).whenComplete((response, failure) -> {
-				slots.release();
-				if (failure != null) {
-					failure.printStackTrace();
-					return;
-				}
-				long expected = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-				if (response.statusCode() == 200 && length.get() == expected) {
-					ok.incrementAndGet();
-				}
-				bytes.addAndGet(length.get());
-				if (sha != null) {
-					hashed.incrementAndGet();
-					String digest = HexFormat.of().formatHex(sha.digest());
-					if (digest.equals(response.headers().firstValue("Seedbank-Order-Sha256").orElse(""))) {
-						matched.incrementAndGet();
+		List<Thread> threads = new ArrayList<>();
+		for (int t = 0; t < Math.min(connections, ranks); t++) {
+			Thread thread = new Thread(() -> {
+				Connection connection = idle.poll();
+				try {
+					if (connection == null) {
+						connection = new Connection(URI.create(url));
 					}
+					for (int r = next.getAndIncrement(); r < ranks; r = next.getAndIncrement()) {
+						MessageDigest sha = (r % 64 == 0) ? MessageDigest.getInstance("SHA-256") : null;
+						Fetched response = connection.get("/api/v1/experiments/" + experiment + "/epochs/" + epoch
+								+ "/ranks/" + r + "/indices", sha);
+						if (response.status() == 200 && response.read() == response.length()) {
+							ok.incrementAndGet();
+						}
+						bytes.addAndGet(response.read());
+						if (sha != null) {
+							hashed.incrementAndGet();
+							if (HexFormat.of().formatHex(sha.digest()).equals(response.sha256())) {
+								matched.incrementAndGet();
+							}
+						}
+					}
+					idle.add(connection);
+				}
+				catch (Exception ex) {
+					ex.printStackTrace();
 				}
 			});
+			thread.start();
+			threads.add(thread);
 		}
-		CompletableFuture.allOf(all).exceptionally((ex) -> null).join();
+		for (Thread thread : threads) {
+			thread.join();
+		}
 		return new Result(ok.get(), ranks, bytes.get(), hashed.get(), matched.get());
+	}
+
+	record Fetched(int status, long length, long read, String sha256) {
+	}
+
+	/**
+	 * One HTTP/1.1 keep-alive connection over a plain socket: a GET, its headers, its body
+	 * read into one reused buffer. The body costs the client the kernel's copy and nothing
+	 * else, so the figures measure the server.
+	 */
+	static final class Connection {
+
+		final InputStream in;
+
+		final OutputStream out;
+
+		final byte[] buffer = new byte[1 << 20];
+
+		Connection(URI base) throws IOException {
+			Socket socket = new Socket(base.getHost(), base.getPort());
+			socket.setTcpNoDelay(true);
+			this.in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
+			this.out = socket.getOutputStream();
+		}
+
+		Fetched get(String path, MessageDigest sha) throws IOException {
+			this.out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+					+ "\r\nAccept: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+			this.out.flush();
+			int status = Integer.parseInt(line().split(" ")[1]);
+			Map<String, String> headers = new HashMap<>();
+			for (String header = line(); !header.isEmpty(); header = line()) {
+				int colon = header.indexOf(':');
+				headers.put(header.substring(0, colon).trim().toLowerCase(), header.substring(colon + 1).trim());
+			}
+			if (headers.containsKey("content-length")) {
+				long length = Long.parseLong(headers.get("content-length"));
+				return new Fetched(status, length, body(length, sha), headers.get("seedbank-order-sha256"));
+			}
+			long read = 0; // chunked: a problem body
+			for (long size = Long.parseLong(line().trim(), 16); size > 0; size = Long.parseLong(line().trim(), 16)) {
+				read += body(size, sha);
+				line();
+			}
+			line();
+			return new Fetched(status, -1, read, headers.get("seedbank-order-sha256"));
+		}
+
+		long body(long length, MessageDigest sha) throws IOException {
+			long read = 0;
+			while (read < length) {
+				int k = this.in.read(this.buffer, 0, (int) Math.min(this.buffer.length, length - read));
+				if (k < 0) {
+					throw new EOFException("the server closed the connection mid-body");
+				}
+				if (sha != null) {
+					sha.update(this.buffer, 0, k);
+				}
+				read += k;
+			}
+			return read;
+		}
+
+		String line() throws IOException {
+			StringBuilder text = new StringBuilder();
+			for (int b = this.in.read(); b != '\n'; b = this.in.read()) {
+				if (b < 0) {
+					throw new EOFException("the server closed the connection");
+				}
+				if (b != '\r') {
+					text.append((char) b);
+				}
+			}
+			return text.toString();
+		}
+
 	}
 
 	static String create(long n, int w) throws Exception {
@@ -124,9 +220,13 @@ class JobStart {
 
 	/** The permutation cache's own counter, seedbank_permutations_computed_total. */
 	static double computed() throws Exception {
+		return counter("seedbank_permutations_computed_total");
+	}
+
+	static double counter(String name) throws Exception {
 		String text = client.send(request("/actuator/prometheus").build(), HttpResponse.BodyHandlers.ofString()).body();
 		return text.lines()
-			.filter((line) -> line.startsWith("seedbank_permutations_computed_total"))
+			.filter((line) -> line.startsWith(name))
 			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
 			.sum();
 	}

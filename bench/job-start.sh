@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 port=${PORT:-18092}
 token=bench-$RANDOM$RANDOM
 data=$(mktemp -d)
-java -Xmx4g -XX:+UseTransparentHugePages ${SERVER_OPTS:-} -jar target/seedbank-*.jar --server.port="$port" --seedbank.data-dir="$data" \
+# The server runs with the image's JVM options (Dockerfile) at a 4 GB heap, pre-touched.
+java -Xmx4g -Xms4g -XX:+AlwaysPreTouch -XX:+ExplicitGCInvokesConcurrent -XX:+UseTransparentHugePages ${SERVER_OPTS:-} -jar target/seedbank-*.jar --server.port="$port" --seedbank.data-dir="$data" \
   --seedbank.security.bootstrap-token="$token" --seedbank.order.prefetch-next-epoch=false \
   >"$data/server.log" 2>&1 &
 pid=$!

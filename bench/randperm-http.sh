@@ -13,7 +13,8 @@ port=${PORT:-18094}
 token=bench-$RANDOM$RANDOM
 data=$(mktemp -d)
 python=${SEEDBANK_REFERENCE_PYTHON:-$(.ci/python-venv)}
-java -Xmx4g -XX:+UseTransparentHugePages -jar target/seedbank-*.jar --server.port="$port" \
+# The server runs with the image's JVM options (Dockerfile) at a 4 GB heap, pre-touched.
+java -Xmx4g -Xms4g -XX:+AlwaysPreTouch -XX:+ExplicitGCInvokesConcurrent -XX:+UseTransparentHugePages -jar target/seedbank-*.jar --server.port="$port" \
   --seedbank.data-dir="$data" --seedbank.security.bootstrap-token="$token" >"$data/server.log" 2>&1 &
 pid=$!
 trap 'kill $pid; wait $pid 2>/dev/null; rm -rf "$data"' EXIT

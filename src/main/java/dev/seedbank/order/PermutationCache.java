@@ -57,6 +57,12 @@ public class PermutationCache {
 	 */
 	private static final long GC_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(2);
 
+	/**
+	 * How long a copy waits for room that evicted entries free once collected: one
+	 * collection of a few GB. It never waits for room that is in use.
+	 */
+	private static final long COPY_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
+
 	private final Object lock = new Object();
 
 	/**
@@ -186,8 +192,10 @@ public class PermutationCache {
 	}
 
 	/**
-	 * Like {@link #order}, for a copy that only saves time: it never waits for room and
-	 * is never a 413 or 503. It may evict finished entries other than {@code keep}.
+	 * Like {@link #order}, for a copy that only saves time: it is never a 413 or 503 and
+	 * never waits for room in use. It may evict finished entries other than {@code keep},
+	 * and then waits for their collection, at most {@link #COPY_WAIT_NANOS}: without that
+	 * wait a copy that needs an evicted permutation's room would never find it free.
 	 * @param <T> the copy's type
 	 * @param key everything the copy depends on
 	 * @param bytes the heap it takes
@@ -207,7 +215,7 @@ public class PermutationCache {
 		}
 		Entry entry = this.entries.get(key);
 		if (entry == null) {
-			entry = reserve(key, bytes, "A copy of " + bytes + " bytes", computation, 0, keep);
+			entry = reserve(key, bytes, "A copy of " + bytes + " bytes", computation, COPY_WAIT_NANOS, keep, true);
 			if (entry == null) {
 				return null;
 			}
@@ -237,7 +245,7 @@ public class PermutationCache {
 		}
 		else {
 			this.misses.increment();
-			entry = reserve(key, bytes, what, computation, this.budgetWaitNanos, null);
+			entry = reserve(key, bytes, what, computation, this.budgetWaitNanos, null, false);
 			if (entry == null) {
 				this.busy.increment();
 				throw new PermutationBudgetBusyException(what, bytes, this.budgetBytes, retryAfterSeconds());
@@ -264,7 +272,8 @@ public class PermutationCache {
 	public void prefetch(PermutationKey key, PermutationKey keep) {
 		long bytes = Permutation.bytesFor(key.n());
 		if (bytes <= this.budgetBytes && !this.entries.containsKey(key)) {
-			reserve(key, bytes, "A permutation of " + key.n() + " samples", () -> this.computer.apply(key), 0, keep);
+			reserve(key, bytes, "A permutation of " + key.n() + " samples", () -> this.computer.apply(key), 0, keep,
+					false);
 		}
 	}
 
@@ -281,7 +290,7 @@ public class PermutationCache {
 	 * the wait.
 	 */
 	private Entry reserve(Object key, long bytes, String what, Supplier<?> computation, long waitNanos,
-			PermutationKey keep) {
+			PermutationKey keep, boolean onlyFreedRoom) {
 		synchronized (this.lock) {
 			long deadline = System.nanoTime() + waitNanos;
 			boolean counted = false;
@@ -300,7 +309,7 @@ public class PermutationCache {
 					continue;
 				}
 				long remaining = deadline - System.nanoTime();
-				if (remaining <= 0) {
+				if (remaining <= 0 || (onlyFreedRoom && this.reserved - this.evicted + bytes > this.budgetBytes)) {
 					return null;
 				}
 				requestCollection();

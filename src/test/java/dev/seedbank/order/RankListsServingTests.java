@@ -76,6 +76,23 @@ class RankListsServingTests {
 		assertThat(copies()).isZero();
 	}
 
+	/**
+	 * A job start right after another epoch: the copy's room is the older permutation's,
+	 * evicted but not yet collected. The copy waits for that collection rather than
+	 * leaving the whole start on strided reads.
+	 */
+	@Test
+	void aCopyTakesTheRoomOfAnEvictedPermutationOnceItIsCollected() {
+		long permutation = Permutation.bytesFor(N);
+		IndexOrderService service = service(2 * permutation + RankLists.bytesFor(SamplerPlan.of(EPOCH)) / 2);
+		SamplerParameters earlier = new SamplerParameters(N, W, 2, BigInteger.valueOf(5), true, false, TORCH);
+		service.slice(earlier, 0);
+		assertServed(service, 0);
+		assertServed(service, 16);
+		assertThat(copies()).isEqualTo(1);
+		assertThat(this.cache.contains(SamplerPlan.of(earlier).permutationKey().orElseThrow())).isFalse();
+	}
+
 	@Test
 	void smallWorldsAreNeverCopied() {
 		IndexOrderService service = service(0);
